@@ -1,0 +1,134 @@
+package main
+
+import (
+	"encoding/json"
+	"fmt"
+
+	"github.com/dossier-project/dossier/dossier"
+	"github.com/spf13/pflag"
+)
+
+type validateOptions struct {
+	format string
+	strict bool
+}
+
+func init() {
+	register(&command{
+		name:    "validate",
+		summary: "check case files, references, quotes and source hashes",
+		usage:   "[flags] [CASE_DIR ...]",
+		help: `Checks every file of each case folder (default: every folder under cases/):
+YAML syntax, field names, types, required fields, controlled vocabularies,
+dates, unique ids and references; that every quote is found in its archived
+source; that every archived file matches its recorded sha256. Warnings point
+at weak spots: officials without allegations, allegations with a single
+source, probable duplicate people, sources never cited.
+
+Diagnostics go to stderr as "file:line:col: severity: message [rule]".
+With --format json, one JSON object goes to stdout instead:
+  {"ok", "errors", "warnings", "stats": {...}, "diagnostics": [...]}
+
+Exit status: 0 valid (warnings allowed), 1 invalid, 2 usage error.`,
+		flags: func(fs *pflag.FlagSet) any {
+			o := &validateOptions{}
+			fs.StringVar(&o.format, "format", "text", "output format: text or json")
+			fs.BoolVar(&o.strict, "strict", false, "treat warnings as errors")
+			return o
+		},
+		run: runValidate,
+	})
+}
+
+// validateReport is the JSON shape of DESIGN.md.
+type validateReport struct {
+	OK          bool             `json:"ok"`
+	Errors      int              `json:"errors"`
+	Warnings    int              `json:"warnings"`
+	Stats       dossier.Stats    `json:"stats"`
+	Diagnostics []jsonDiagnostic `json:"diagnostics"`
+}
+
+type jsonDiagnostic struct {
+	File     string `json:"file"`
+	Line     int    `json:"line"`
+	Column   int    `json:"column"`
+	Severity string `json:"severity"`
+	Rule     string `json:"rule"`
+	Message  string `json:"message"`
+}
+
+func runValidate(e *env, opts any, args []string) int {
+	o := opts.(*validateOptions)
+	if o.format != "text" && o.format != "json" {
+		fmt.Fprintf(e.stderr, "dossier validate: --format must be text or json, not %q\n", o.format)
+		return exitUsage
+	}
+	dirs, err := caseDirs(args)
+	if err != nil {
+		fmt.Fprintf(e.stderr, "dossier validate: %v\n", err)
+		return exitUsage
+	}
+	report := validateReport{Diagnostics: []jsonDiagnostic{}}
+	for _, dir := range dirs {
+		c, ds := dossier.Open(dir)
+		if c != nil {
+			s := c.Stats()
+			report.Stats.Officials += s.Officials
+			report.Stats.Victims += s.Victims
+			report.Stats.Sources += s.Sources
+			report.Stats.Excerpts += s.Excerpts
+			report.Stats.Allegations += s.Allegations
+		}
+		report.Errors += ds.Errors()
+		report.Warnings += ds.Warnings()
+		for _, d := range ds {
+			msg := d.Message
+			if d.Hint != "" {
+				msg += " (hint: " + d.Hint + ")"
+			}
+			report.Diagnostics = append(report.Diagnostics, jsonDiagnostic{d.File, d.Line, d.Column, string(d.Severity), d.Rule, msg})
+		}
+		if o.format == "text" {
+			for _, d := range ds {
+				fmt.Fprintln(e.stderr, d)
+			}
+			summarise(e, dir, c, ds)
+		}
+	}
+	report.OK = report.Errors == 0 && (!o.strict || report.Warnings == 0)
+	if o.format == "json" {
+		enc := json.NewEncoder(e.stdout)
+		enc.SetIndent("", "  ")
+		if err := enc.Encode(report); err != nil {
+			fmt.Fprintf(e.stderr, "dossier validate: %v\n", err)
+			return exitInvalid
+		}
+	}
+	if !report.OK {
+		return exitInvalid
+	}
+	return exitOK
+}
+
+// summarise prints the one-line verdict for a case.
+func summarise(e *env, dir string, c *dossier.Case, ds dossier.Diagnostics) {
+	verdict := "valid"
+	if ds.Errors() > 0 {
+		verdict = "INVALID"
+	}
+	line := fmt.Sprintf("%s: %s: %s, %s", dir, verdict, plural(ds.Errors(), "error"), plural(ds.Warnings(), "warning"))
+	if c != nil {
+		s := c.Stats()
+		line += fmt.Sprintf(" (%s, %s, %s, %s, %s)", plural(s.Officials, "official"), plural(s.Victims, "victim"),
+			plural(s.Sources, "source"), plural(s.Excerpts, "excerpt"), plural(s.Allegations, "allegation"))
+	}
+	fmt.Fprintln(e.stderr, line)
+}
+
+func plural(n int, word string) string {
+	if n == 1 {
+		return fmt.Sprintf("1 %s", word)
+	}
+	return fmt.Sprintf("%d %ss", n, word)
+}

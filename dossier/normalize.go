@@ -1,0 +1,178 @@
+package dossier
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
+)
+
+// foldRune maps the characters that authors type interchangeably to one
+// form: curly and straight quotes, the many dashes, and the ellipsis. It
+// returns "" for characters that carry no text (soft hyphen, zero-width
+// space, byte-order mark).
+func foldRune(r rune) string {
+	switch r {
+	case '‘', '’', '‚', '‛', '′', '`', '´':
+		return "'"
+	case '“', '”', '„', '‟', '″', '«', '»':
+		return `"`
+	case '‐', '‑', '‒', '–', '—', '―', '−':
+		return "-"
+	case '…':
+		return "..."
+	case '\u00ad', '\u200b', '\u200c', '\u200d', '\ufeff':
+		return ""
+	}
+	return string(r)
+}
+
+// textIndex is a source's text in normalised form, with a map from every
+// byte of the normalised text back to the archived bytes, so that a quote
+// found in normalised form can be cited at its exact place in the original.
+type textIndex struct {
+	norm      string
+	origin    []int // origin[i] is the original byte offset behind norm[i]; origin[len(norm)] = len(original)
+	paraStart []int // byte offsets where non-blank lines (paragraphs) start
+}
+
+// normalize returns s as quotes are compared: NFC, folded punctuation, and
+// runs of white space collapsed to one space, trimmed at both ends.
+func normalize(s string) string { return newTextIndex([]byte(s)).norm }
+
+func newTextIndex(text []byte) *textIndex {
+	ix := &textIndex{}
+	var b strings.Builder
+	b.Grow(len(text))
+	pendingSpace := false
+	var it norm.Iter
+	it.Init(norm.NFC, text)
+	for !it.Done() {
+		start := it.Pos()
+		seg := it.Next()
+		for len(seg) > 0 {
+			r, size := utf8.DecodeRune(seg)
+			seg = seg[size:]
+			if unicode.IsSpace(r) {
+				pendingSpace = b.Len() > 0
+				continue
+			}
+			f := foldRune(r)
+			if f == "" {
+				continue
+			}
+			if pendingSpace {
+				b.WriteByte(' ')
+				ix.origin = append(ix.origin, start)
+				pendingSpace = false
+			}
+			b.WriteString(f)
+			for range len(f) {
+				ix.origin = append(ix.origin, start)
+			}
+		}
+	}
+	ix.norm = b.String()
+	ix.origin = append(ix.origin, len(text))
+
+	lineStart := 0
+	for i := 0; i <= len(text); i++ {
+		if i == len(text) || text[i] == '\n' {
+			if strings.TrimSpace(string(text[lineStart:i])) != "" {
+				ix.paraStart = append(ix.paraStart, lineStart)
+			}
+			lineStart = i + 1
+		}
+	}
+	return ix
+}
+
+// match is where a quote sits in the archived text.
+type match struct {
+	Offset, Length, Paragraph int
+}
+
+// find looks for the normalised quote and reports its place in the
+// original text.
+func (ix *textIndex) find(quote string) (match, bool) {
+	q := normalize(quote)
+	if q == "" {
+		return match{}, false
+	}
+	i := strings.Index(ix.norm, q)
+	if i < 0 {
+		return match{}, false
+	}
+	start, end := ix.origin[i], ix.origin[i+len(q)]
+	return match{Offset: start, Length: end - start, Paragraph: ix.paragraph(start)}, true
+}
+
+// paragraph returns the 1-based number of the non-blank line holding offset.
+func (ix *textIndex) paragraph(offset int) int {
+	n := 0
+	for _, s := range ix.paraStart {
+		if s > offset {
+			break
+		}
+		n++
+	}
+	return max(n, 1)
+}
+
+// closest finds the passage of the normalised text nearest to the quote by
+// edit distance (an approximate substring search), widened to whole words.
+// It returns the passage, its paragraph, and the share of the quote's
+// characters that match (0 to 1).
+func (ix *textIndex) closest(quote string) (passage string, paragraph int, similarity float64) {
+	q := []rune(normalize(quote))
+	if len(q) > 240 {
+		q = q[:240] // the start of a long quote is enough to find its place
+	}
+	t := []rune(ix.norm)
+	if len(q) == 0 || len(t) == 0 {
+		return "", 0, 0
+	}
+	// Sellers' algorithm: column j holds, for each prefix of q, the cheapest
+	// alignment ending at t[j-1]; start[] tracks where that alignment began.
+	prev := make([]int, len(q)+1)
+	cur := make([]int, len(q)+1)
+	prevStart := make([]int, len(q)+1)
+	curStart := make([]int, len(q)+1)
+	for i := range prev {
+		prev[i] = i
+	}
+	bestCost, bestEnd, bestStart := len(q)+1, 0, 0
+	for j := 1; j <= len(t); j++ {
+		cur[0], curStart[0] = 0, j
+		for i := 1; i <= len(q); i++ {
+			cost := 1
+			if unicode.ToLower(q[i-1]) == unicode.ToLower(t[j-1]) {
+				cost = 0
+			}
+			c, s := prev[i-1]+cost, prevStart[i-1]
+			if prev[i]+1 < c {
+				c, s = prev[i]+1, prevStart[i]
+			}
+			if cur[i-1]+1 < c {
+				c, s = cur[i-1]+1, curStart[i-1]
+			}
+			cur[i], curStart[i] = c, s
+		}
+		if cur[len(q)] < bestCost {
+			bestCost, bestEnd, bestStart = cur[len(q)], j, curStart[len(q)]
+		}
+		prev, cur = cur, prev
+		prevStart, curStart = curStart, prevStart
+	}
+	for bestStart > 0 && t[bestStart-1] != ' ' {
+		bestStart--
+	}
+	for bestEnd < len(t) && t[bestEnd] != ' ' {
+		bestEnd++
+	}
+	passage = string(t[bestStart:bestEnd])
+	byteStart := len(string(t[:bestStart]))
+	similarity = 1 - float64(bestCost)/float64(len(q))
+	return passage, ix.paragraph(ix.origin[byteStart]), max(similarity, 0)
+}

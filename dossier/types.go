@@ -1,0 +1,252 @@
+package dossier
+
+// The types below are the case-file format. Field tags name the YAML keys
+// (see SCHEMA.md); `dossier:"required"` marks required fields and
+// `dossier:"vocab=NAME"` ties a field to a controlled vocabulary in
+// templates/vocabulary.yaml. Fields tagged `yaml:"-"` are filled by the
+// loader and linker, never read from YAML.
+
+// Meta records where a value was written, so diagnostics can point at it.
+type Meta struct {
+	Pos    Pos
+	fields map[string]Pos
+}
+
+// At returns the position of a field's value (or of list item "field.N"),
+// falling back to the position of the enclosing mapping.
+func (m Meta) At(field string) Pos {
+	if p, ok := m.fields[field]; ok {
+		return p
+	}
+	return m.Pos
+}
+
+// Has reports whether a field was written in the file.
+func (m Meta) Has(field string) bool {
+	_, ok := m.fields[field]
+	return ok
+}
+
+// Case is one case folder: the submission and everything it holds.
+type Case struct {
+	Title          string     `yaml:"title" dossier:"required"`
+	Country        string     `yaml:"country" dossier:"required"`
+	Date           Date       `yaml:"date" dossier:"required"`
+	SubmittedBy    *Submitter `yaml:"submitted_by"`
+	Regimes        []string   `yaml:"regimes"`
+	Classification string     `yaml:"classification"`
+	Summary        string     `yaml:"summary"`
+	Notes          string     `yaml:"notes"`
+	Meta           Meta       `yaml:"-"`
+
+	ID        string      `yaml:"-"` // the folder's name
+	Dir       string      `yaml:"-"` // the folder, as given to Load
+	Sources   []*Source   `yaml:"-"` // sorted by id
+	Officials []*Official `yaml:"-"` // sorted by id
+	Victims   []*Victim   `yaml:"-"` // sorted by id
+}
+
+// Submitter is the organisation that submits the case.
+type Submitter struct {
+	Organisation string `yaml:"organisation"`
+	Contact      string `yaml:"contact"`
+	Meta         Meta   `yaml:"-"`
+}
+
+// Source is one archived document that evidence quotes from.
+type Source struct {
+	Title      string `yaml:"title" dossier:"required"`
+	Type       string `yaml:"type" dossier:"required,vocab=source_types"`
+	Publisher  string `yaml:"publisher"`
+	Author     string `yaml:"author"`
+	Published  Date   `yaml:"published"`
+	URL        string `yaml:"url"`
+	ArchiveURL string `yaml:"archive_url"`
+	Retrieved  Date   `yaml:"retrieved"`
+	Language   string `yaml:"language"`
+	File       string `yaml:"file" dossier:"required"`
+	SHA256     string `yaml:"sha256" dossier:"required"`
+	Notes      string `yaml:"notes"`
+	Meta       Meta   `yaml:"-"`
+
+	ID   string `yaml:"-"`
+	Path string `yaml:"-"` // the metadata file
+	// Text is the archived file's content; nil when it could not be read.
+	Text []byte `yaml:"-"`
+	// ComputedSHA256 is the hash of Text as read.
+	ComputedSHA256 string `yaml:"-"`
+	index          *textIndex
+}
+
+// Evidence is a claim's support: an exact quote from an archived source.
+type Evidence struct {
+	SourceID string `yaml:"source" dossier:"required"`
+	Quote    string `yaml:"quote" dossier:"required"`
+	Note     string `yaml:"note"`
+	Meta     Meta   `yaml:"-"`
+
+	// Set by the linker when the quote is found.
+	Found     bool `yaml:"-"`
+	Paragraph int  `yaml:"-"` // 1-based, counting non-blank lines of the source
+	Offset    int  `yaml:"-"` // byte offset of the quote in the archived file
+	Length    int  `yaml:"-"` // byte length of the quoted passage in the archived file
+}
+
+// Alias is another spelling or script of a name.
+type Alias struct {
+	Name   string `yaml:"name" dossier:"required"`
+	Script string `yaml:"script" dossier:"vocab=scripts"`
+	Note   string `yaml:"note"`
+	Meta   Meta   `yaml:"-"`
+}
+
+// Document is an identity document of an official.
+type Document struct {
+	Type     string      `yaml:"type" dossier:"required,vocab=document_types"`
+	Number   string      `yaml:"number" dossier:"required"`
+	Country  string      `yaml:"country"`
+	Evidence []*Evidence `yaml:"evidence"`
+	Meta     Meta        `yaml:"-"`
+}
+
+// Position is an office an official held.
+type Position struct {
+	Title    string      `yaml:"title" dossier:"required"`
+	Body     string      `yaml:"body"`
+	From     Date        `yaml:"from"`
+	To       Date        `yaml:"to"`
+	Evidence []*Evidence `yaml:"evidence"`
+	Meta     Meta        `yaml:"-"`
+}
+
+// Photo is an optional portrait of an official.
+type Photo struct {
+	File   string `yaml:"file" dossier:"required"`
+	Credit string `yaml:"credit" dossier:"required"`
+	Meta   Meta   `yaml:"-"`
+}
+
+// Official is a person or organisation proposed for sanctions.
+type Official struct {
+	Kind        string        `yaml:"kind" dossier:"required,vocab=official_kinds"`
+	Name        string        `yaml:"name" dossier:"required"`
+	Aliases     []*Alias      `yaml:"aliases"`
+	BirthDate   Date          `yaml:"birth_date"`
+	BirthPlace  string        `yaml:"birth_place"`
+	Nationality []string      `yaml:"nationality"`
+	Gender      string        `yaml:"gender"`
+	Documents   []*Document   `yaml:"documents"`
+	Positions   []*Position   `yaml:"positions"`
+	Photo       *Photo        `yaml:"photo"`
+	Summary     string        `yaml:"summary"`
+	Evidence    []*Evidence   `yaml:"evidence"`
+	Allegations []*Allegation `yaml:"allegations"`
+	Notes       string        `yaml:"notes"`
+	Meta        Meta          `yaml:"-"`
+
+	ID   string `yaml:"-"`
+	Path string `yaml:"-"`
+}
+
+// Allegation is one act of conduct attributed to an official.
+type Allegation struct {
+	ID         string      `yaml:"id"`
+	Summary    string      `yaml:"summary" dossier:"required"`
+	Date       DateRange   `yaml:"date"`
+	Place      string      `yaml:"place"`
+	Violations []string    `yaml:"violations" dossier:"required,vocab=violations"`
+	Role       string      `yaml:"role" dossier:"required,vocab=roles"`
+	VictimIDs  []string    `yaml:"victims"`
+	Evidence   []*Evidence `yaml:"evidence" dossier:"required"`
+	Meta       Meta        `yaml:"-"`
+}
+
+// Victim is a person harmed by the conduct alleged.
+type Victim struct {
+	Name        string      `yaml:"name" dossier:"required"`
+	Aliases     []*Alias    `yaml:"aliases"`
+	Occupation  string      `yaml:"occupation"`
+	Status      string      `yaml:"status" dossier:"required,vocab=victim_statuses"`
+	Sensitivity string      `yaml:"sensitivity" dossier:"vocab=sensitivities"`
+	Consent     string      `yaml:"consent" dossier:"vocab=consents"`
+	BirthDate   Date        `yaml:"birth_date"`
+	BirthPlace  string      `yaml:"birth_place"`
+	Events      []*Event    `yaml:"events"`
+	Evidence    []*Evidence `yaml:"evidence"`
+	Notes       string      `yaml:"notes"`
+	Meta        Meta        `yaml:"-"`
+
+	ID   string `yaml:"-"`
+	Path string `yaml:"-"`
+}
+
+// EffectiveSensitivity is the victim's sensitivity, restricted when unset:
+// an author who forgets to mark a victim must not expose them.
+func (v *Victim) EffectiveSensitivity() string {
+	if v.Sensitivity == "" {
+		return "restricted"
+	}
+	return v.Sensitivity
+}
+
+// Event is one step in a victim's timeline.
+type Event struct {
+	Date     DateRange   `yaml:"date"`
+	Type     string      `yaml:"type" dossier:"required,vocab=event_types"`
+	Summary  string      `yaml:"summary" dossier:"required"`
+	Place    string      `yaml:"place"`
+	Evidence []*Evidence `yaml:"evidence"`
+	Meta     Meta        `yaml:"-"`
+}
+
+// Stats counts what a case holds.
+type Stats struct {
+	Officials   int `json:"officials"`
+	Victims     int `json:"victims"`
+	Sources     int `json:"sources"`
+	Excerpts    int `json:"excerpts"`
+	Allegations int `json:"allegations"`
+}
+
+// Stats counts the case's officials, victims, sources, evidence excerpts and
+// allegations.
+func (c *Case) Stats() Stats {
+	s := Stats{Officials: len(c.Officials), Victims: len(c.Victims), Sources: len(c.Sources)}
+	c.EachEvidence(func(*Evidence, string) { s.Excerpts++ })
+	for _, o := range c.Officials {
+		s.Allegations += len(o.Allegations)
+	}
+	return s
+}
+
+// EachEvidence calls fn for every evidence item of the case, in file order,
+// with the id of the official or victim that holds it.
+func (c *Case) EachEvidence(fn func(e *Evidence, owner string)) {
+	for _, o := range c.Officials {
+		each := func(list []*Evidence) {
+			for _, e := range list {
+				fn(e, o.ID)
+			}
+		}
+		for _, d := range o.Documents {
+			each(d.Evidence)
+		}
+		for _, p := range o.Positions {
+			each(p.Evidence)
+		}
+		each(o.Evidence)
+		for _, a := range o.Allegations {
+			each(a.Evidence)
+		}
+	}
+	for _, v := range c.Victims {
+		for _, ev := range v.Events {
+			for _, e := range ev.Evidence {
+				fn(e, v.ID)
+			}
+		}
+		for _, e := range v.Evidence {
+			fn(e, v.ID)
+		}
+	}
+}

@@ -1,0 +1,307 @@
+package dossier
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+	"time"
+)
+
+// now is the clock the validator compares dates with; tests replace it.
+var now = time.Now
+
+// Validate checks the rules that span fields and files: unique ids,
+// references, date order and future dates, and the warnings that tell an
+// author where a submission is weak. Quote and hash checks are Link's.
+func Validate(c *Case) Diagnostics {
+	v := &validator{c: c, sink: &diagSink{}, today: now().UTC()}
+	v.ids()
+	v.caseFile()
+	for _, s := range c.Sources {
+		v.source(s)
+	}
+	for _, o := range c.Officials {
+		v.official(o)
+	}
+	for _, vic := range c.Victims {
+		v.victim(vic)
+	}
+	v.coverage()
+	v.duplicatePeople()
+	return v.sink.list
+}
+
+type validator struct {
+	c     *Case
+	sink  *diagSink
+	today time.Time
+}
+
+func (v *validator) ids() {
+	seen := map[string]string{} // id → file that defines it
+	define := func(id, path string, p Pos) {
+		if other, ok := seen[id]; ok {
+			v.sink.errorf(p, "duplicate-id", "rename one of the two files; ids must be unique across sources, officials and victims", "id %q is already used by %s", id, other)
+			return
+		}
+		seen[id] = path
+	}
+	for _, s := range v.c.Sources {
+		define(s.ID, s.Path, Pos{File: s.Path})
+	}
+	for _, o := range v.c.Officials {
+		define(o.ID, o.Path, Pos{File: o.Path})
+	}
+	for _, vic := range v.c.Victims {
+		define(vic.ID, vic.Path, Pos{File: vic.Path})
+	}
+	allegations := map[string]Pos{}
+	for _, o := range v.c.Officials {
+		for _, a := range o.Allegations {
+			p := a.Meta.At("id")
+			if a.Meta.Has("id") && !idPattern.MatchString(a.ID) {
+				v.sink.errorf(p, "id-format", "ids are lowercase letters, digits and single hyphens, e.g. "+slugify(a.ID), "allegation id %q is not a valid id", a.ID)
+			}
+			if first, ok := allegations[a.ID]; ok {
+				v.sink.errorf(p, "duplicate-id", "give each allegation its own id", "allegation id %q is already used at %s", a.ID, first)
+				continue
+			}
+			allegations[a.ID] = p
+		}
+	}
+}
+
+func (v *validator) caseFile() {
+	c := v.c
+	v.notFuture(c.Date, c.Meta.At("date"), "date")
+	for i, r := range c.Regimes {
+		if !idPattern.MatchString(r) {
+			v.sink.errorf(c.Meta.At(fmt.Sprintf("regimes.%d", i)), "id-format", "regime ids look like us-glomag, uk-ghr, eu-ghrsr, ca-magnitsky, parliament", "regime %q is not a valid id", r)
+		}
+	}
+	if len(c.Sources) == 0 {
+		v.sink.warnf(Pos{File: c.Meta.Pos.File}, "empty-case", "add archived sources under sources/", "the case has no sources")
+	}
+}
+
+func (v *validator) source(s *Source) {
+	v.notFuture(s.Published, s.Meta.At("published"), "published")
+	v.notFuture(s.Retrieved, s.Meta.At("retrieved"), "retrieved")
+	if !s.Published.IsZero() && !s.Retrieved.IsZero() && s.Retrieved.Last().Before(s.Published.First()) {
+		v.sink.errorf(s.Meta.At("retrieved"), "date-order", "", "retrieved %s is before published %s", s.Retrieved, s.Published)
+	}
+	if s.SHA256 != "" && !isHex64(s.SHA256) {
+		v.sink.errorf(s.Meta.At("sha256"), "source-hash", "run: sha256sum "+s.File, "sha256 %q is not 64 lowercase hex digits", s.SHA256)
+	}
+}
+
+func isHex64(s string) bool {
+	if len(s) != 64 {
+		return false
+	}
+	for _, r := range s {
+		if !(r >= '0' && r <= '9' || r >= 'a' && r <= 'f') {
+			return false
+		}
+	}
+	return true
+}
+
+func (v *validator) official(o *Official) {
+	v.notFuture(o.BirthDate, o.Meta.At("birth_date"), "birth_date")
+	v.evidenceRefs(o.Evidence)
+	for _, d := range o.Documents {
+		v.evidenceRefs(d.Evidence)
+	}
+	for _, p := range o.Positions {
+		v.notFuture(p.From, p.Meta.At("from"), "from")
+		v.notFuture(p.To, p.Meta.At("to"), "to")
+		if !p.From.IsZero() && !p.To.IsZero() && p.To.Last().Before(p.From.First()) {
+			v.sink.errorf(p.Meta.At("to"), "date-order", "swap from and to, or correct one of them", "position %q ends (%s) before it starts (%s)", p.Title, p.To, p.From)
+		}
+		v.afterBirth(o.BirthDate, p.From, p.Meta.At("from"), "position "+p.Title)
+		v.evidenceRefs(p.Evidence)
+	}
+	if o.Photo != nil {
+		v.photo(o.Photo)
+	}
+	for _, a := range o.Allegations {
+		v.notFuture(a.Date.End, a.Meta.At("date"), "date")
+		v.afterBirth(o.BirthDate, a.Date.Start, a.Meta.At("date"), "allegation "+a.ID)
+		for i, id := range a.VictimIDs {
+			if v.victimByID(id) == nil {
+				v.unknownRef(a.Meta.At(fmt.Sprintf("victims.%d", i)), "victim", id, v.victimIDs())
+			}
+		}
+		v.evidenceRefs(a.Evidence)
+	}
+}
+
+func (v *validator) photo(p *Photo) {
+	clean := strings.TrimPrefix(p.File, "./")
+	if strings.HasPrefix(p.File, "/") || strings.HasPrefix(clean, "../") || strings.Contains(clean, "/../") {
+		v.sink.errorf(p.Meta.At("file"), "photo", "put the image inside the case folder and give its path relative to it", "photo %q is outside the case folder", p.File)
+		return
+	}
+	lower := strings.ToLower(p.File)
+	if !strings.HasSuffix(lower, ".jpg") && !strings.HasSuffix(lower, ".jpeg") && !strings.HasSuffix(lower, ".png") {
+		v.sink.errorf(p.Meta.At("file"), "photo", "convert the image to JPEG or PNG", "photo %q must be a .jpg, .jpeg or .png file", p.File)
+	}
+}
+
+func (v *validator) victim(vic *Victim) {
+	v.notFuture(vic.BirthDate, vic.Meta.At("birth_date"), "birth_date")
+	for _, ev := range vic.Events {
+		v.notFuture(ev.Date.End, ev.Meta.At("date"), "date")
+		v.afterBirth(vic.BirthDate, ev.Date.Start, ev.Meta.At("date"), "event")
+		v.evidenceRefs(ev.Evidence)
+	}
+	v.evidenceRefs(vic.Evidence)
+}
+
+func (v *validator) notFuture(d Date, p Pos, field string) {
+	if !d.IsZero() && d.First().After(v.today) {
+		v.sink.errorf(p, "date-future", "check the year; dates record what has happened", "%s %s is in the future", field, d)
+	}
+}
+
+func (v *validator) afterBirth(birth, d Date, p Pos, what string) {
+	if !birth.IsZero() && !d.IsZero() && d.Last().Before(birth.First()) {
+		v.sink.errorf(p, "date-impossible", "check this date and the birth date", "%s is dated %s, before the birth date %s", what, d, birth)
+	}
+}
+
+func (v *validator) evidenceRefs(list []*Evidence) {
+	for _, e := range list {
+		if e.SourceID != "" && v.sourceByID(e.SourceID) == nil {
+			ids := make([]string, len(v.c.Sources))
+			for i, s := range v.c.Sources {
+				ids[i] = s.ID
+			}
+			v.unknownRef(e.Meta.At("source"), "source", e.SourceID, ids)
+		}
+	}
+}
+
+func (v *validator) unknownRef(p Pos, kind, id string, existing []string) {
+	hint := fmt.Sprintf("no %s file %ss/%s.yaml exists", kind, kind, id)
+	if s := nearest(id, existing); s != "" {
+		hint = fmt.Sprintf("did you mean %q?", s)
+	} else if len(existing) == 0 {
+		hint = fmt.Sprintf("the case has no %ss yet", kind)
+	}
+	v.sink.errorf(p, "unknown-reference", hint, "%s %q does not exist", kind, id)
+}
+
+func (v *validator) sourceByID(id string) *Source {
+	for _, s := range v.c.Sources {
+		if s.ID == id {
+			return s
+		}
+	}
+	return nil
+}
+
+func (v *validator) victimByID(id string) *Victim {
+	for _, vic := range v.c.Victims {
+		if vic.ID == id {
+			return vic
+		}
+	}
+	return nil
+}
+
+func (v *validator) victimIDs() []string {
+	ids := make([]string, len(v.c.Victims))
+	for i, vic := range v.c.Victims {
+		ids[i] = vic.ID
+	}
+	return ids
+}
+
+// coverage warns about parts of the case that nothing connects: officials
+// without allegations, victims no allegation concerns, sources never cited,
+// and allegations that rest on a single source.
+func (v *validator) coverage() {
+	mentioned := map[string]bool{}
+	for _, o := range v.c.Officials {
+		if len(o.Allegations) == 0 {
+			v.sink.warnf(Pos{File: o.Path}, "no-allegation", "add an allegation with evidence, or remove the official", "official %q has no allegation", o.Name)
+		}
+		for _, a := range o.Allegations {
+			sources := map[string]bool{}
+			for _, e := range a.Evidence {
+				sources[e.SourceID] = true
+			}
+			for _, id := range a.VictimIDs {
+				mentioned[id] = true
+			}
+			if len(sources) == 1 {
+				v.sink.warnf(a.Meta.At("evidence"), "single-source", "sanctions desks ask for corroboration: add a quote from a second, independent source", "allegation %s rests on one source only", a.ID)
+			}
+		}
+	}
+	for _, vic := range v.c.Victims {
+		if !mentioned[vic.ID] {
+			v.sink.warnf(Pos{File: vic.Path}, "victim-unmentioned", "list the victim under an allegation's victims:, or remove the file", "no allegation concerns victim %q", vic.Name)
+		}
+	}
+	cited := map[string]bool{}
+	v.c.EachEvidence(func(e *Evidence, _ string) { cited[e.SourceID] = true })
+	for _, s := range v.c.Sources {
+		if !cited[s.ID] {
+			v.sink.warnf(Pos{File: s.Path}, "source-uncited", "quote it as evidence, or remove it", "source %q is never cited", s.ID)
+		}
+	}
+}
+
+// duplicatePeople warns when two files seem to describe one person: the
+// same name up to transliteration, case and word order, or differing by a
+// single letter in a long name.
+func (v *validator) duplicatePeople() {
+	type person struct {
+		id, path, name string
+		keys           []string
+	}
+	var people []person
+	add := func(id, path, name string, aliases []*Alias) {
+		p := person{id: id, path: path, name: name}
+		for _, n := range nameForms(name, aliases) {
+			p.keys = append(p.keys, nameKey(n))
+		}
+		people = append(people, p)
+	}
+	for _, o := range v.c.Officials {
+		if o.Kind == "person" {
+			add(o.ID, o.Path, o.Name, o.Aliases)
+		}
+	}
+	for _, vic := range v.c.Victims {
+		add(vic.ID, vic.Path, vic.Name, vic.Aliases)
+	}
+	sort.SliceStable(people, func(i, j int) bool { return people[i].path < people[j].path })
+	for i := range people {
+		for j := i + 1; j < len(people); j++ {
+			a, b := people[i], people[j]
+			if similarNames(a.keys, b.keys) {
+				v.sink.warnf(Pos{File: b.path}, "probable-duplicate",
+					fmt.Sprintf("if they are one person, merge the files and keep the other spelling as an alias; if not, add a note saying why"),
+					"%q may be the same person as %q (%s)", b.name, a.name, a.path)
+			}
+		}
+	}
+}
+
+func similarNames(a, b []string) bool {
+	for _, x := range a {
+		for _, y := range b {
+			if x == "" || y == "" {
+				continue
+			}
+			if x == y || (len(x) >= 10 && len(y) >= 10 && levenshtein(x, y) <= 1) {
+				return true
+			}
+		}
+	}
+	return false
+}
