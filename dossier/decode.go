@@ -19,7 +19,17 @@ type decoder struct {
 	file  string
 	sink  *diagSink
 	vocab Vocabulary
+
+	depth, nodes int  // guards against recursive or exploding YAML aliases
+	tooDeep      bool // reported once per file
 }
+
+// Limits on a case file's shape. Real case files are shallow and small;
+// these stop a recursive alias ("a: &x [*x]") or an alias bomb.
+const (
+	maxDepth = 32
+	maxNodes = 200000
+)
 
 var yamlLine = regexp.MustCompile(`line (\d+)`)
 
@@ -73,6 +83,16 @@ var (
 
 // value decodes n into v; field names the key for messages ("" at the root).
 func (d *decoder) value(n *yaml.Node, v reflect.Value, field string) {
+	d.depth++
+	d.nodes++
+	defer func() { d.depth-- }()
+	if d.depth > maxDepth || d.nodes > maxNodes {
+		if !d.tooDeep {
+			d.tooDeep = true
+			d.sink.errorf(d.pos(n), "yaml-syntax", "remove the YAML anchors (&) and aliases (*) and write the values out", "%s is nested too deeply or refers to itself", field)
+		}
+		return
+	}
 	for n.Kind == yaml.AliasNode && n.Alias != nil {
 		n = n.Alias
 	}

@@ -32,6 +32,7 @@ func foldRune(r rune) string {
 // byte of the normalised text back to the archived bytes, so that a quote
 // found in normalised form can be cited at its exact place in the original.
 type textIndex struct {
+	text      []byte // the archived bytes
 	norm      string
 	origin    []int // origin[i] is the original byte offset behind norm[i]; origin[len(norm)] = len(original)
 	paraStart []int // byte offsets where non-blank lines (paragraphs) start
@@ -42,7 +43,7 @@ type textIndex struct {
 func normalize(s string) string { return newTextIndex([]byte(s)).norm }
 
 func newTextIndex(text []byte) *textIndex {
-	ix := &textIndex{}
+	ix := &textIndex{text: text}
 	var b strings.Builder
 	b.Grow(len(text))
 	pendingSpace := false
@@ -104,7 +105,12 @@ func (ix *textIndex) find(quote string) (match, bool) {
 	if i < 0 {
 		return match{}, false
 	}
+	// The next normalised byte's origin lies past any white space that
+	// followed the quote; trim it so the citation covers the quote alone.
 	start, end := ix.origin[i], ix.origin[i+len(q)]
+	for end > start && unicode.IsSpace(rune(ix.text[end-1])) {
+		end--
+	}
 	return match{Offset: start, Length: end - start, Paragraph: ix.paragraph(start)}, true
 }
 

@@ -15,10 +15,13 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"os/signal"
 	"path/filepath"
 	"sort"
 	"strings"
+	"syscall"
 
+	"github.com/dossier-project/dossier/internal/atomicfile"
 	"github.com/spf13/pflag"
 )
 
@@ -52,6 +55,16 @@ var commands []*command
 func register(c *command) { commands = append(commands, c) }
 
 func main() {
+	// An interrupted build removes its temporary files: outputs are either
+	// whole or absent.
+	interrupts := make(chan os.Signal, 1)
+	signal.Notify(interrupts, os.Interrupt, syscall.SIGTERM)
+	go func() {
+		<-interrupts
+		atomicfile.Cleanup()
+		fmt.Fprintln(os.Stderr, "dossier: interrupted")
+		os.Exit(130)
+	}()
 	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
 }
 

@@ -1,4 +1,4 @@
-package dossier
+package model
 
 import (
 	"fmt"
@@ -138,4 +138,33 @@ func ParseDateRange(s string) (DateRange, error) {
 		return DateRange{}, fmt.Errorf("range %q ends before it starts", s)
 	}
 	return DateRange{Start: start, End: end}, nil
+}
+
+// MarshalText writes the date in ISO 8601 ("2020-02"; "" when not given),
+// so JSON carries the date as its author wrote it.
+func (d Date) MarshalText() ([]byte, error) { return []byte(d.String()), nil }
+
+// MarshalText writes the range in ISO 8601 ("2020-07-30/2020-09-27").
+func (r DateRange) MarshalText() ([]byte, error) { return []byte(r.String()), nil }
+
+// UnmarshalText reads an ISO 8601 date; "" is the zero Date.
+func (d *Date) UnmarshalText(b []byte) error {
+	if len(b) == 0 {
+		*d = Date{}
+		return nil
+	}
+	v, err := ParseDate(string(b))
+	*d = v
+	return err
+}
+
+// UnmarshalText reads an ISO 8601 date or range; "" is the zero DateRange.
+func (r *DateRange) UnmarshalText(b []byte) error {
+	if len(b) == 0 {
+		*r = DateRange{}
+		return nil
+	}
+	v, err := ParseDateRange(string(b))
+	*r = v
+	return err
 }

@@ -1,0 +1,239 @@
+package build
+
+import (
+	"bytes"
+	"encoding/json"
+	"go/parser"
+	"go/token"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/dossier-project/dossier/dossier"
+	"github.com/dossier-project/dossier/dossier/model"
+	"github.com/dossier-project/dossier/internal/leaktest"
+)
+
+// leakCase holds public, restricted, confidential and unmarked victims;
+// the confidential one is named inside other people's quotes, by surname
+// alone, in capitals, in Cyrillic, and in the case notes.
+var leakCase = filepath.Join("testdata", "leak")
+
+// buildAll builds every format of dir for one audience into a new folder.
+func buildAll(t *testing.T, dir string, a model.Audience) string {
+	t.Helper()
+	out := t.TempDir()
+	if _, err := Case(dir, Options{OutDir: out, Audience: a}); err != nil {
+		t.Fatalf("build %s for %s: %v", dir, a, err)
+	}
+	return out
+}
+
+// TestNoWithheldNameLeaks is the leak test every output format runs: it
+// builds each audience in every format and searches every byte of every
+// file, in every layer, for every name and alias of everyone withheld.
+func TestNoWithheldNameLeaks(t *testing.T) {
+	c, ds := dossier.Open(leakCase)
+	if ds.Errors() > 0 {
+		t.Fatal(ds)
+	}
+	wantWithheld := map[model.Audience]int{model.Public: 3, model.Partner: 1, model.Internal: 0}
+	for _, a := range model.Audiences {
+		t.Run(string(a), func(t *testing.T) {
+			names := dossier.WithheldNames(c, a)
+			// Each withheld victim contributes name, aliases and id.
+			victims := 0
+			for _, v := range c.Victims {
+				if strings.Contains(strings.Join(names, "\n"), v.Name) {
+					victims++
+				}
+			}
+			if victims != wantWithheld[a] {
+				t.Fatalf("%d victims withheld from %s, want %d (names %q)", victims, a, wantWithheld[a], names)
+			}
+			out := buildAll(t, leakCase, a)
+			found, err := leaktest.ScanDir(out, names)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, f := range found {
+				t.Errorf("withheld name leaked: %s", f)
+			}
+		})
+	}
+	// Positive control: the scanner must see the confidential name in the
+	// internal build, or its silence above would prove nothing.
+	out := buildAll(t, leakCase, model.Internal)
+	found, err := leaktest.ScanDir(out, []string{"Olena Kraus", "Краус"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	perFormat := map[string]bool{}
+	for _, f := range found {
+		perFormat[filepath.Ext(f.File)] = true
+	}
+	for _, f := range Formats {
+		if !perFormat["."+f.Name] {
+			t.Errorf("internal %s output does not name the confidential victim: the leak scan cannot see into it", f.Name)
+		}
+	}
+}
+
+func TestPseudonymsAreStable(t *testing.T) {
+	read := func(a model.Audience) *model.Dossier {
+		out := buildAll(t, leakCase, a)
+		data, err := os.ReadFile(filepath.Join(out, "leak", "leak-"+string(a)+".json"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		var d model.Dossier
+		if err := json.Unmarshal(data, &d); err != nil {
+			t.Fatal(err)
+		}
+		return &d
+	}
+	public, partner := read(model.Public), read(model.Partner)
+	// Ołena Kraus is named by the first allegation after Jana Novák, so she is V-02 for every audience.
+	for _, d := range []*model.Dossier{public, partner} {
+		v := d.Victim("v-02")
+		if v == nil || v.Name != "Victim V-02" || !v.Withheld || v.BirthPlace != "" || !v.BirthDate.IsZero() || v.Notes != "" {
+			t.Errorf("%s: v-02 = %+v", d.Audience, v)
+		}
+	}
+	if public.Victim("jana-novak") == nil || public.Victim("jana-novak").Withheld {
+		t.Error("a public victim must keep their name")
+	}
+	var redacted *model.Excerpt
+	for _, e := range public.Excerpts {
+		if strings.Contains(e.Quote, "journalist Victim V-01") || strings.Contains(e.Quote, "lawyer Victim V-02") {
+			redacted = e
+		}
+	}
+	if redacted == nil || !redacted.Redacted {
+		t.Errorf("the quote naming the lawyer should carry her pseudonym and be marked redacted; excerpts: %+v", public.Excerpts)
+	}
+}
+
+func TestBuildIsReproducible(t *testing.T) {
+	abs, _ := filepath.Abs(leakCase)
+	first := buildAll(t, leakCase, model.Partner)
+	// A second build, from another working folder with another case path.
+	wd, _ := os.Getwd()
+	defer os.Chdir(wd)
+	os.Chdir(t.TempDir())
+	second := buildAll(t, abs, model.Partner)
+	os.Chdir(wd)
+
+	files, _ := filepath.Glob(filepath.Join(first, "leak", "*"))
+	if len(files) < len(Formats) {
+		t.Fatalf("only %d files built", len(files))
+	}
+	for _, f := range files {
+		a, _ := os.ReadFile(f)
+		b, err := os.ReadFile(filepath.Join(second, "leak", filepath.Base(f)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Equal(a, b) {
+			t.Errorf("%s differs between two builds", filepath.Base(f))
+		}
+	}
+}
+
+func TestSourceDateEpoch(t *testing.T) {
+	t.Setenv("SOURCE_DATE_EPOCH", "1700000000")
+	out := t.TempDir()
+	if _, err := Case(leakCase, Options{OutDir: out, Formats: []string{"json"}}); err != nil {
+		t.Fatal(err)
+	}
+	data, _ := os.ReadFile(filepath.Join(out, "leak", "leak-public.json"))
+	if !bytes.Contains(data, []byte(`"build_date": "2023-11-14T22:13:20Z"`)) {
+		t.Errorf("build_date does not follow SOURCE_DATE_EPOCH:\n%.300s", data)
+	}
+	t.Setenv("SOURCE_DATE_EPOCH", "yesterday")
+	if _, err := Case(leakCase, Options{OutDir: out, Formats: []string{"json"}}); err == nil || !strings.Contains(err.Error(), "SOURCE_DATE_EPOCH") {
+		t.Errorf("a bad SOURCE_DATE_EPOCH must be refused, got %v", err)
+	}
+	t.Setenv("SOURCE_DATE_EPOCH", "")
+	os.RemoveAll(out)
+	Case(leakCase, Options{OutDir: out, Formats: []string{"json"}})
+	data, _ = os.ReadFile(filepath.Join(out, "leak", "leak-public.json"))
+	if !bytes.Contains(data, []byte(`"build_date": "2022-07-01T00:00:00Z"`)) {
+		t.Errorf("without SOURCE_DATE_EPOCH the build date is the case's date:\n%.300s", data)
+	}
+}
+
+func TestInvalidCaseWritesNothing(t *testing.T) {
+	dir := t.TempDir()
+	caseDir := filepath.Join(dir, "broken")
+	copyDir(t, leakCase, caseDir)
+	os.WriteFile(filepath.Join(caseDir, "victims", "jana-novak.yaml"), []byte("name: Jana Novák\nstatus: arrested\n"), 0o644)
+	out := filepath.Join(dir, "out")
+	res, err := Case(caseDir, Options{OutDir: out})
+	if err == nil || res.Diagnostics.Errors() == 0 {
+		t.Fatalf("err = %v, diagnostics = %v", err, res.Diagnostics)
+	}
+	if _, statErr := os.Stat(out); !os.IsNotExist(statErr) {
+		t.Error("an invalid case must not create the output folder")
+	}
+}
+
+func TestRefusesToWriteIntoCaseFolder(t *testing.T) {
+	dir := t.TempDir()
+	copyDir(t, leakCase, filepath.Join(dir, "leak"))
+	_, err := Case(filepath.Join(dir, "leak"), Options{OutDir: dir})
+	if err == nil || !strings.Contains(err.Error(), "inside the case folder") {
+		t.Fatalf("err = %v", err)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "leak", "leak-public.json")); err == nil {
+		t.Error("wrote into the case folder")
+	}
+}
+
+// TestRenderersCannotReachTheCase enforces the pipeline's shape: output
+// packages consume the redacted model only, so none may import the dossier
+// package that holds the unredacted case.
+func TestRenderersCannotReachTheCase(t *testing.T) {
+	dirs, _ := filepath.Glob(filepath.Join("..", "*"))
+	checked := 0
+	for _, dir := range dirs {
+		name := filepath.Base(dir)
+		if info, err := os.Stat(dir); err != nil || !info.IsDir() || name == "build" || name == "model" || name == "testdata" {
+			continue
+		}
+		files, _ := filepath.Glob(filepath.Join(dir, "*.go"))
+		for _, f := range files {
+			if strings.HasSuffix(f, "_test.go") {
+				continue
+			}
+			parsed, err := parser.ParseFile(token.NewFileSet(), f, nil, parser.ImportsOnly)
+			if err != nil {
+				t.Fatal(err)
+			}
+			checked++
+			for _, imp := range parsed.Imports {
+				path, _ := strconv.Unquote(imp.Path.Value)
+				if path == "github.com/dossier-project/dossier/dossier" {
+					t.Errorf("%s imports the dossier package; renderers must use dossier/model only", f)
+				}
+			}
+		}
+	}
+	if checked == 0 {
+		t.Fatal("found no renderer package to check")
+	}
+}
+
+func copyDir(t *testing.T, src, dst string) {
+	t.Helper()
+	filepath.Walk(src, func(path string, info os.FileInfo, err error) error {
+		rel, _ := filepath.Rel(src, path)
+		if info.IsDir() {
+			return os.MkdirAll(filepath.Join(dst, rel), 0o755)
+		}
+		data, _ := os.ReadFile(path)
+		return os.WriteFile(filepath.Join(dst, rel), data, 0o644)
+	})
+}

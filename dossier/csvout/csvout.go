@@ -1,0 +1,183 @@
+// Package csvout renders the linked, redacted model as CSV tables, one file
+// per table (officials, allegations, victims, evidence, sources): UTF-8
+// without a byte-order mark, CRLF line ends and quoting as RFC 4180 says.
+//
+// A cell that a spreadsheet would run as a formula (starting with =, +, -,
+// @, tab or carriage return) is neutralised by a leading apostrophe, as the
+// OWASP guidance on CSV injection recommends.
+package csvout
+
+import (
+	"bytes"
+	"encoding/csv"
+	"fmt"
+	"strconv"
+	"strings"
+
+	"github.com/dossier-project/dossier/dossier/model"
+)
+
+// Table is one CSV file: its name and rows (the first is the header).
+type Table struct {
+	Name string
+	Rows [][]string
+}
+
+// Render returns one CSV file per table.
+func Render(d *model.Dossier, _ model.Options) ([]model.File, error) {
+	var files []model.File
+	for _, t := range Tables(d) {
+		data, err := Encode(t.Rows)
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", t.Name, err)
+		}
+		files = append(files, model.File{Name: model.FileName(d, "csv", t.Name), Data: data})
+	}
+	return files, nil
+}
+
+// Encode writes rows as RFC 4180 CSV with every cell neutralised.
+func Encode(rows [][]string) ([]byte, error) {
+	var b bytes.Buffer
+	w := csv.NewWriter(&b)
+	w.UseCRLF = true
+	for _, row := range rows {
+		safe := make([]string, len(row))
+		for i, cell := range row {
+			safe[i] = Neutralise(cell)
+		}
+		if err := w.Write(safe); err != nil {
+			return nil, err
+		}
+	}
+	w.Flush()
+	return b.Bytes(), w.Error()
+}
+
+// Neutralise makes a cell inert in spreadsheets: a cell starting with a
+// formula trigger gets a leading apostrophe, which Excel and LibreOffice
+// read as "this is text".
+func Neutralise(cell string) string {
+	if cell == "" {
+		return cell
+	}
+	switch cell[0] {
+	case '=', '+', '-', '@', '\t', '\r':
+		return "'" + cell
+	}
+	return cell
+}
+
+// Tables returns the five tables of the model.
+func Tables(d *model.Dossier) []Table {
+	return []Table{
+		{"officials", officials(d)},
+		{"allegations", allegations(d)},
+		{"victims", victims(d)},
+		{"evidence", evidence(d)},
+		{"sources", sources(d)},
+	}
+}
+
+func join(list []string) string { return strings.Join(list, "; ") }
+
+func refs(nums []int) string {
+	out := make([]string, len(nums))
+	for i, n := range nums {
+		out[i] = "E" + strconv.Itoa(n)
+	}
+	return join(out)
+}
+
+func labels(list []model.Label) string {
+	out := make([]string, len(list))
+	for i, l := range list {
+		out[i] = l.Value
+	}
+	return join(out)
+}
+
+func aliasNames(list []model.Alias) string {
+	out := make([]string, len(list))
+	for i, a := range list {
+		out[i] = a.Name
+	}
+	return join(out)
+}
+
+func officials(d *model.Dossier) [][]string {
+	rows := [][]string{{"id", "kind", "name", "aliases", "birth_date", "birth_place", "nationality", "positions", "allegations", "evidence"}}
+	for _, o := range d.Officials {
+		var positions []string
+		for _, p := range o.Positions {
+			s := p.Title
+			if p.Body != "" {
+				s += ", " + p.Body
+			}
+			if !p.From.IsZero() || !p.To.IsZero() {
+				s += fmt.Sprintf(" (%s–%s)", p.From, p.To)
+			}
+			positions = append(positions, s)
+		}
+		rows = append(rows, []string{o.ID, o.Kind.Value, o.Name, aliasNames(o.Aliases), o.BirthDate.String(), o.BirthPlace,
+			join(o.Nationality), join(positions), strconv.Itoa(len(o.Allegations)), refs(o.Evidence)})
+	}
+	return rows
+}
+
+func allegations(d *model.Dossier) [][]string {
+	rows := [][]string{{"id", "official_id", "official", "date", "place", "violations", "role", "victim_ids", "victims", "summary", "sources", "evidence"}}
+	names := map[string]string{}
+	for _, o := range d.Officials {
+		names[o.ID] = o.Name
+	}
+	for _, a := range d.Allegations() {
+		var ids, vnames []string
+		for _, v := range a.Victims {
+			ids = append(ids, v.ID)
+			vnames = append(vnames, v.Name)
+		}
+		rows = append(rows, []string{a.ID, a.Official, names[a.Official], a.Date.String(), a.Place, labels(a.Violations), a.Role.Value,
+			join(ids), join(vnames), a.Summary, strconv.Itoa(a.Sources), refs(a.Evidence)})
+	}
+	return rows
+}
+
+func victims(d *model.Dossier) [][]string {
+	rows := [][]string{{"id", "name", "withheld", "aliases", "occupation", "status", "sensitivity", "consent", "allegations", "events", "evidence"}}
+	for _, v := range d.Victims {
+		var events []string
+		for _, e := range v.Events {
+			s := e.Type.Value
+			if !e.Date.IsZero() {
+				s = e.Date.String() + " " + s
+			}
+			events = append(events, s)
+		}
+		rows = append(rows, []string{v.ID, v.Name, strconv.FormatBool(v.Withheld), aliasNames(v.Aliases), v.Occupation, v.Status.Value,
+			v.Sensitivity.Value, v.Consent.Value, join(v.Allegations), join(events), refs(v.Evidence)})
+	}
+	return rows
+}
+
+func evidence(d *model.Dossier) [][]string {
+	rows := [][]string{{"excerpt", "source_id", "source", "paragraph", "offset", "length", "quote", "supports", "target", "owner_kind", "owner_id", "owner", "redacted", "note"}}
+	for _, e := range d.Excerpts {
+		title := ""
+		if s := d.Source(e.Source); s != nil {
+			title = s.Title
+		}
+		rows = append(rows, []string{"E" + strconv.Itoa(e.Number), e.Source, title, strconv.Itoa(e.Paragraph), strconv.Itoa(e.Offset),
+			strconv.Itoa(e.Length), e.Quote, e.Supports, e.Target, e.OwnerKind, e.Owner, e.OwnerName, strconv.FormatBool(e.Redacted), e.Note})
+	}
+	return rows
+}
+
+func sources(d *model.Dossier) [][]string {
+	rows := [][]string{{"number", "id", "title", "type", "publisher", "author", "published", "url", "archive_url", "retrieved", "language", "file", "sha256", "size", "excerpts"}}
+	for _, s := range d.Sources {
+		rows = append(rows, []string{"S" + strconv.Itoa(s.Number), s.ID, s.Title, s.Type.Value, s.Publisher, s.Author, s.Published.String(), s.URL,
+			s.ArchiveURL, s.Retrieved.String(), s.Language, s.File, s.SHA256, strconv.Itoa(s.Size), strconv.Itoa(len(s.Excerpts))})
+	}
+	return rows
+}

@@ -1,0 +1,275 @@
+// Package model is the linked, redacted case that renderers consume: the
+// output of the redact stage for one audience.
+//
+// Everything here is already safe for its audience. A withheld victim
+// appears only as a pseudonym (Name "Victim V-07", ID "v-07"), in every
+// field and inside every quote; facts that would identify them are gone.
+// Renderers import this package and never the dossier package, so they
+// cannot reach a withheld name (a test enforces the import rule).
+//
+// The JSON output of dossier build is this model marshalled as is; its
+// field names are part of dossier's interface.
+package model
+
+import (
+	"io/fs"
+	"time"
+)
+
+// Audience is who an output is for; it decides what is withheld.
+type Audience string
+
+// The audiences, from the most to the least restricted.
+const (
+	Public   Audience = "public"   // only people marked public
+	Partner  Audience = "partner"  // public and restricted people
+	Internal Audience = "internal" // everyone
+)
+
+// Audiences lists the audiences in order of increasing access.
+var Audiences = []Audience{Public, Partner, Internal}
+
+// ParseAudience returns the audience named s.
+func ParseAudience(s string) (Audience, bool) {
+	for _, a := range Audiences {
+		if string(a) == s {
+			return a, true
+		}
+	}
+	return "", false
+}
+
+// Dossier is one case, linked and redacted for one audience.
+type Dossier struct {
+	Case           string    `json:"case"` // the case folder's name
+	Title          string    `json:"title"`
+	Country        string    `json:"country"`
+	Date           Date      `json:"date"`       // the case's own date
+	BuildDate      time.Time `json:"build_date"` // SOURCE_DATE_EPOCH, or the case's date
+	Audience       Audience  `json:"audience"`
+	Classification string    `json:"classification"` // the marking printed on every page
+	Organisation   string    `json:"submitted_by,omitempty"`
+	Contact        string    `json:"contact,omitempty"`
+	Regimes        []string  `json:"regimes"`
+	Summary        string    `json:"summary,omitempty"`
+	Notes          string    `json:"notes,omitempty"`
+	// Withheld counts the victims this audience sees only as pseudonyms.
+	Withheld int `json:"withheld_victims"`
+
+	Officials []*Official `json:"officials"`
+	Victims   []*Victim   `json:"victims"`
+	Sources   []*Source   `json:"sources"`
+	// Excerpts is every quoted excerpt of the case, numbered from 1 in
+	// case order; Evidence fields elsewhere point into it.
+	Excerpts []*Excerpt `json:"excerpts"`
+}
+
+// Label is a controlled-vocabulary value with its printable label.
+type Label struct {
+	Value string `json:"value"`
+	Label string `json:"label"`
+}
+
+// Alias is another spelling or script of a name.
+type Alias struct {
+	Name   string `json:"name"`
+	Script string `json:"script,omitempty"`
+	Note   string `json:"note,omitempty"`
+}
+
+// Official is a person or organisation proposed for sanctions. Officials
+// are never withheld: they are the subjects of the submission.
+type Official struct {
+	ID          string        `json:"id"`
+	Kind        Label         `json:"kind"`
+	Name        string        `json:"name"`
+	Aliases     []Alias       `json:"aliases"`
+	BirthDate   Date          `json:"birth_date"`
+	BirthPlace  string        `json:"birth_place,omitempty"`
+	Nationality []string      `json:"nationality"`
+	Gender      string        `json:"gender,omitempty"`
+	Documents   []Document    `json:"documents"`
+	Positions   []Position    `json:"positions"`
+	Photo       *Photo        `json:"photo,omitempty"`
+	Summary     string        `json:"summary,omitempty"`
+	Evidence    []int         `json:"evidence"` // excerpt numbers
+	Allegations []*Allegation `json:"allegations"`
+	Notes       string        `json:"notes,omitempty"`
+}
+
+// Document is an identity document of an official.
+type Document struct {
+	Type     Label  `json:"type"`
+	Number   string `json:"number"`
+	Country  string `json:"country,omitempty"`
+	Evidence []int  `json:"evidence"`
+}
+
+// Position is an office an official held.
+type Position struct {
+	Title    string `json:"title"`
+	Body     string `json:"body,omitempty"`
+	From     Date   `json:"from"`
+	To       Date   `json:"to"`
+	Evidence []int  `json:"evidence"`
+}
+
+// Photo is a portrait of an official; Data holds the image file's bytes.
+type Photo struct {
+	File   string `json:"file"`
+	Credit string `json:"credit"`
+	Data   []byte `json:"-"`
+}
+
+// Allegation is one act of conduct attributed to an official.
+type Allegation struct {
+	ID         string      `json:"id"`
+	Official   string      `json:"official"` // the official's id
+	Summary    string      `json:"summary"`
+	Date       DateRange   `json:"date"`
+	Place      string      `json:"place,omitempty"`
+	Violations []Label     `json:"violations"`
+	Role       Label       `json:"role"`
+	Victims    []VictimRef `json:"victims"`
+	Evidence   []int       `json:"evidence"`
+	// Sources counts the distinct sources behind the evidence.
+	Sources int `json:"sources"`
+}
+
+// VictimRef names a victim from elsewhere in the model.
+type VictimRef struct {
+	ID       string `json:"id"`
+	Name     string `json:"name"`
+	Withheld bool   `json:"withheld"`
+}
+
+// Victim is a person harmed by the conduct alleged. When Withheld is true,
+// ID and Name are a pseudonym and identifying fields are empty.
+type Victim struct {
+	ID          string   `json:"id"`
+	Name        string   `json:"name"`
+	Withheld    bool     `json:"withheld"`
+	Aliases     []Alias  `json:"aliases"`
+	Occupation  string   `json:"occupation,omitempty"`
+	Status      Label    `json:"status"`
+	Sensitivity Label    `json:"sensitivity"`
+	Consent     Label    `json:"consent"`
+	BirthDate   Date     `json:"birth_date"`
+	BirthPlace  string   `json:"birth_place,omitempty"`
+	Events      []Event  `json:"events"`
+	Evidence    []int    `json:"evidence"`
+	Allegations []string `json:"allegations"` // ids of the allegations that concern the victim
+	Notes       string   `json:"notes,omitempty"`
+}
+
+// Event is one step in a victim's timeline.
+type Event struct {
+	Date     DateRange `json:"date"`
+	Type     Label     `json:"type"`
+	Summary  string    `json:"summary"`
+	Place    string    `json:"place,omitempty"`
+	Evidence []int     `json:"evidence"`
+}
+
+// Source is an archived document that excerpts quote from.
+type Source struct {
+	ID         string `json:"id"`
+	Number     int    `json:"number"` // 1-based, in id order: "[S2]"
+	Title      string `json:"title"`
+	Type       Label  `json:"type"`
+	Publisher  string `json:"publisher,omitempty"`
+	Author     string `json:"author,omitempty"`
+	Published  Date   `json:"published"`
+	URL        string `json:"url,omitempty"`
+	ArchiveURL string `json:"archive_url,omitempty"`
+	Retrieved  Date   `json:"retrieved"`
+	Language   string `json:"language,omitempty"`
+	File       string `json:"file"`
+	SHA256     string `json:"sha256"` // of the archived file as captured
+	Size       int    `json:"size"`   // bytes of the archived file
+	Notes      string `json:"notes,omitempty"`
+	Excerpts   []int  `json:"excerpts"` // numbers of the excerpts quoting it
+}
+
+// Excerpt is one quoted piece of evidence, found in its source.
+type Excerpt struct {
+	Number    int    `json:"number"`
+	Source    string `json:"source"`  // source id
+	Quote     string `json:"quote"`   // as written in the case file, redacted
+	Passage   string `json:"passage"` // the archived text the quote matched, redacted
+	Paragraph int    `json:"paragraph"`
+	Offset    int    `json:"offset"` // byte offset of the passage in the archived file
+	Length    int    `json:"length"`
+	Note      string `json:"note,omitempty"`
+	// Redacted says a withheld name inside the quote was replaced, so the
+	// quote no longer reads exactly as the archived source does.
+	Redacted bool `json:"redacted"`
+	// What the excerpt supports.
+	Owner     string `json:"owner"`      // official or victim id
+	OwnerKind string `json:"owner_kind"` // "official" or "victim"
+	OwnerName string `json:"owner_name"`
+	Supports  string `json:"supports"`         // "allegation", "position", "document", "identity" or "event"
+	Target    string `json:"target,omitempty"` // the allegation's id, for allegations
+}
+
+// File is one output a renderer produces; the build writes it atomically.
+type File struct {
+	Name string // file name inside the case's output folder
+	Data []byte
+}
+
+// Excerpt returns the excerpt numbered n (1-based), or nil.
+func (d *Dossier) Excerpt(n int) *Excerpt {
+	if n < 1 || n > len(d.Excerpts) {
+		return nil
+	}
+	return d.Excerpts[n-1]
+}
+
+// Source returns the source with the given id, or nil.
+func (d *Dossier) Source(id string) *Source {
+	for _, s := range d.Sources {
+		if s.ID == id {
+			return s
+		}
+	}
+	return nil
+}
+
+// Victim returns the victim with the given id, or nil.
+func (d *Dossier) Victim(id string) *Victim {
+	for _, v := range d.Victims {
+		if v.ID == id {
+			return v
+		}
+	}
+	return nil
+}
+
+// Allegations returns every allegation of the case, official by official.
+func (d *Dossier) Allegations() []*Allegation {
+	var out []*Allegation
+	for _, o := range d.Officials {
+		out = append(out, o.Allegations...)
+	}
+	return out
+}
+
+// Options are the settings of a build that renderers may need beyond the
+// model: the templates to use and the regime profiles to render for.
+type Options struct {
+	Templates fs.FS    // templates folder: embedded, or --templates DIR
+	Regimes   []string // regime profile ids, e.g. "us-glomag"; the case's own when empty
+}
+
+// FileName names an output of a case for its audience: the parts joined by
+// hyphens, then the extension: FileName(d, "json") is
+// "kazakhstan-public.json"; FileName(d, "pdf", "k-kasymov", "uk-ghr") is
+// "kazakhstan-k-kasymov-uk-ghr-public.pdf".
+func FileName(d *Dossier, ext string, parts ...string) string {
+	name := d.Case
+	for _, p := range parts {
+		name += "-" + p
+	}
+	return name + "-" + string(d.Audience) + "." + ext
+}

@@ -1,0 +1,39 @@
+package fold
+
+import "testing"
+
+func TestContains(t *testing.T) {
+	tests := []struct {
+		text, name string
+		want       bool
+	}{
+		{"Petras Auštrevičius said", "Petras Austrevicius", true},
+		{"PETRAS AUSTREVICIUS", "petras auštrevičius", true},
+		{"Бокаев Макс", "bokaev maks", true},
+		{"Jana-Novák", "Jana Novák", true},
+		{"Jana  \n Novák", "Jana Novák", true},
+		{"Janasz Novák", "Jana Novák", false}, // inside a longer word
+		{"Novákova", "Novák", false},
+		{"Fionnuala Ní Aoláin", "Ni Aolain", true},
+		{"nothing here", "Novák", false},
+	}
+	for _, tt := range tests {
+		if got := Contains(tt.text, tt.name); got != tt.want {
+			t.Errorf("Contains(%q, %q) = %v, want %v", tt.text, tt.name, got, tt.want)
+		}
+	}
+}
+
+func TestFindWordsMapsToOriginal(t *testing.T) {
+	s := "Met “Jana Novák” and JANA NOVAK."
+	spans := New(s).FindWords("jana novak")
+	if len(spans) != 2 {
+		t.Fatalf("spans = %v", spans)
+	}
+	if got := s[spans[0].Start:spans[0].End]; got != "Jana Novák" {
+		t.Errorf("first span = %q", got)
+	}
+	if got := s[spans[1].Start:spans[1].End]; got != "JANA NOVAK" {
+		t.Errorf("second span = %q", got)
+	}
+}
