@@ -1,0 +1,81 @@
+package csvout
+
+import (
+	"bytes"
+	"encoding/csv"
+	"strings"
+	"testing"
+
+	"github.com/dossier-project/dossier/dossier/model"
+)
+
+func TestNeutralise(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"=HYPERLINK(\"http://evil\",\"x\")", "'=HYPERLINK(\"http://evil\",\"x\")"},
+		{"+7 700 000", "'+7 700 000"},
+		{"-2+3", "'-2+3"},
+		{"@SUM(A1)", "'@SUM(A1)"},
+		{"\tTAB", "'\tTAB"},
+		{"\rCR", "'\rCR"},
+		{"Jana Novák", "Jana Novák"},
+		{"2020-02", "2020-02"},
+		{"", ""},
+		{"a=b", "a=b"},
+	}
+	for _, tt := range tests {
+		if got := Neutralise(tt.in); got != tt.want {
+			t.Errorf("Neutralise(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestEncodeIsRFC4180(t *testing.T) {
+	data, err := Encode([][]string{{"name", "quote"}, {"=cmd|' /C calc'!A0", "she said \"no\",\nthen left"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := "name,quote\r\n'=cmd|' /C calc'!A0,\"she said \"\"no\"\",\r\nthen left\"\r\n"
+	if string(data) != want {
+		t.Errorf("got %q\nwant %q", data, want)
+	}
+	rows, err := csv.NewReader(bytes.NewReader(data)).ReadAll()
+	if err != nil || len(rows) != 2 || rows[1][1] != "she said \"no\",\nthen left" {
+		t.Errorf("round trip: %q, %v", rows, err)
+	}
+}
+
+func TestRenderTables(t *testing.T) {
+	d := &model.Dossier{
+		Case: "c", Audience: model.Public,
+		Officials: []*model.Official{{ID: "o", Name: "=Evil Official", Kind: model.Label{Value: "person"},
+			Allegations: []*model.Allegation{{ID: "o-1", Official: "o", Summary: "@summary", Violations: []model.Label{{Value: "torture"}},
+				Victims: []model.VictimRef{{ID: "v-01", Name: "Victim V-01", Withheld: true}}, Evidence: []int{1}}}}},
+		Victims:  []*model.Victim{{ID: "v-01", Name: "Victim V-01", Withheld: true, Status: model.Label{Value: "detained"}}},
+		Sources:  []*model.Source{{ID: "s", Number: 1, Title: "Report", Excerpts: []int{1}}},
+		Excerpts: []*model.Excerpt{{Number: 1, Source: "s", Quote: "-quoted", Paragraph: 2}},
+	}
+	files, err := Render(d, model.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]int{"c-officials-public.csv": 2, "c-allegations-public.csv": 2, "c-victims-public.csv": 2, "c-evidence-public.csv": 2, "c-sources-public.csv": 2}
+	if len(files) != len(want) {
+		t.Fatalf("files = %d", len(files))
+	}
+	for _, f := range files {
+		rows, err := csv.NewReader(bytes.NewReader(f.Data)).ReadAll()
+		if err != nil {
+			t.Fatalf("%s: %v", f.Name, err)
+		}
+		if len(rows) != want[f.Name] {
+			t.Errorf("%s: %d rows, want %d", f.Name, len(rows), want[f.Name])
+		}
+		for _, row := range rows[1:] {
+			for _, cell := range row {
+				if cell != "" && strings.ContainsRune("=+-@", rune(cell[0])) {
+					t.Errorf("%s: cell %q would run as a formula", f.Name, cell)
+				}
+			}
+		}
+	}
+}
