@@ -85,69 +85,84 @@ func WithheldNames(c *Case, a model.Audience) []string {
 // redactor replaces every mention of a withheld person in a text by their
 // pseudonym.
 type redactor struct {
-	patterns []pattern // longest first, so a full name wins over its surname
+	patterns []pattern
 }
 
 type pattern struct {
-	needle, replacement string
+	folded      string // the name form, folded for comparison
+	replacement string
 }
 
 func newRedactor(c *Case, a model.Audience, nums map[string]int) *redactor {
 	r := &redactor{}
+	seen := map[string]bool{}
+	add := func(needle, replacement string) {
+		if f := fold.String(needle); f != "" && !seen[f] {
+			seen[f] = true
+			r.patterns = append(r.patterns, pattern{f, replacement})
+		}
+	}
 	for _, v := range c.Victims {
 		if !withheld(v.EffectiveSensitivity(), a) {
 			continue
 		}
 		name, _ := pseudonym(nums[v.ID], len(c.Victims))
 		for _, form := range nameForms(v.Name, v.Aliases) {
-			r.add(form, name)
+			add(form, name)
 			// Sources often name a person by surname alone ("wrote
 			// Semenova"), so the last word of each form is withheld too.
 			words := strings.Fields(form)
 			if last := words[len(words)-1]; len(words) > 1 && len([]rune(last)) >= 3 && !strings.HasSuffix(last, ".") {
-				r.add(last, name)
+				add(last, name)
 			}
 		}
-		r.add(strings.ReplaceAll(v.ID, "-", " "), name)
+		add(v.ID, name)
 	}
-	sort.SliceStable(r.patterns, func(i, j int) bool {
-		return len(fold.String(r.patterns[i].needle)) > len(fold.String(r.patterns[j].needle))
-	})
 	return r
 }
 
-func (r *redactor) add(needle, replacement string) {
-	if fold.String(needle) != "" {
-		r.patterns = append(r.patterns, pattern{needle, replacement})
-	}
-}
-
 // text returns s with every withheld name replaced, and whether anything
-// was replaced.
+// was replaced. Where mentions overlap ("Jana Novák" and "Novák"), the
+// longest wins.
 func (r *redactor) text(s string) (string, bool) {
 	if len(r.patterns) == 0 || s == "" {
 		return s, false
 	}
-	changed := false
+	type hit struct {
+		fold.Span
+		replacement string
+	}
+	ft := fold.New(s)
+	var hits []hit
 	for _, p := range r.patterns {
-		spans := fold.New(s).FindWords(p.needle)
-		if len(spans) == 0 {
+		if !strings.Contains(ft.Folded, p.folded) {
 			continue
 		}
-		var b strings.Builder
-		last := 0
-		for _, sp := range spans {
-			if sp.Start < last {
-				continue
-			}
-			b.WriteString(s[last:sp.Start])
-			b.WriteString(p.replacement)
-			last = sp.End
+		for _, sp := range ft.FindFoldedWords(p.folded) {
+			hits = append(hits, hit{sp, p.replacement})
 		}
-		b.WriteString(s[last:])
-		s, changed = b.String(), true
 	}
-	return s, changed
+	if len(hits) == 0 {
+		return s, false
+	}
+	sort.Slice(hits, func(i, j int) bool {
+		if hits[i].Start != hits[j].Start {
+			return hits[i].Start < hits[j].Start
+		}
+		return hits[i].End > hits[j].End
+	})
+	var b strings.Builder
+	last := 0
+	for _, h := range hits {
+		if h.Start < last {
+			continue // inside a longer mention already replaced
+		}
+		b.WriteString(s[last:h.Start])
+		b.WriteString(h.replacement)
+		last = h.End
+	}
+	b.WriteString(s[last:])
+	return b.String(), true
 }
 
 // t is text() without the flag, for fields where it does not matter.

@@ -93,8 +93,11 @@ type Span struct{ Start, End int }
 
 // FindWords returns the spans of the original string where the folded
 // needle occurs as whole words (not inside a longer word).
-func (t *Text) FindWords(needle string) []Span {
-	n := String(needle)
+func (t *Text) FindWords(needle string) []Span { return t.FindFoldedWords(String(needle)) }
+
+// FindFoldedWords is FindWords for a needle already folded with String,
+// for callers that search many texts for the same needles.
+func (t *Text) FindFoldedWords(n string) []Span {
 	if n == "" {
 		return nil
 	}

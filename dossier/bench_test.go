@@ -1,0 +1,78 @@
+package dossier
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/dossier-project/dossier/dossier/model"
+)
+
+// writeLargeCase generates a case with the given number of officials, each
+// with three allegations quoting two of ten sources (about 40 KB each), and
+// one victim per allegation.
+func writeLargeCase(tb testing.TB, officials int) string {
+	tb.Helper()
+	dir := tb.TempDir()
+	for _, sub := range []string{"sources", "officials", "victims"} {
+		os.MkdirAll(filepath.Join(dir, sub), 0o755)
+	}
+	os.WriteFile(filepath.Join(dir, "case.yaml"), []byte("title: Large\ncountry: Examplestan\ndate: 2024-01-01\n"), 0o644)
+	const sources = 10
+	for s := 0; s < sources; s++ {
+		var text strings.Builder
+		for p := 0; p < officials*3; p++ {
+			fmt.Fprintf(&text, "Paragraph %d of source %d: officers of unit %d detained person number %d on %d May.\n\n", p, s, p/3, p, p%28+1)
+		}
+		sum := sha256.Sum256([]byte(text.String()))
+		os.WriteFile(filepath.Join(dir, "sources", fmt.Sprintf("s%d.txt", s)), []byte(text.String()), 0o644)
+		os.WriteFile(filepath.Join(dir, "sources", fmt.Sprintf("s%d.yaml", s)),
+			[]byte(fmt.Sprintf("title: Source %d\ntype: report\nfile: s%d.txt\nsha256: %s\n", s, s, hex.EncodeToString(sum[:]))), 0o644)
+	}
+	for o := 0; o < officials; o++ {
+		var b strings.Builder
+		fmt.Fprintf(&b, "kind: person\nname: Official Number%d\nallegations:\n", o)
+		for a := 0; a < 3; a++ {
+			p := o*3 + a
+			fmt.Fprintf(&b, "  - summary: Detention %d.\n    violations: [arbitrary_detention]\n    role: perpetrated\n    victims: [victim-%d]\n    evidence:\n", p, p)
+			for _, s := range []int{p % sources, (p + 1) % sources} {
+				fmt.Fprintf(&b, "      - source: s%d\n        quote: \"officers of unit %d detained person number %d\"\n", s, p/3, p)
+			}
+			os.WriteFile(filepath.Join(dir, "victims", fmt.Sprintf("victim-%d.yaml", p)),
+				[]byte(fmt.Sprintf("name: Person Numbered%d\nstatus: detained\nsensitivity: restricted\n", p)), 0o644)
+		}
+		os.WriteFile(filepath.Join(dir, "officials", fmt.Sprintf("official-%d.yaml", o)), []byte(b.String()), 0o644)
+	}
+	return dir
+}
+
+// BenchmarkOpen measures load + validate + link of a case with 100
+// officials, 300 allegations, 300 victims, 600 quotes and 10 sources of
+// about 25 KB each.
+func BenchmarkOpen(b *testing.B) {
+	dir := writeLargeCase(b, 100)
+	for b.Loop() {
+		_, ds := Open(dir)
+		if ds.Errors() > 0 {
+			b.Fatal(ds[:1])
+		}
+	}
+}
+
+// BenchmarkRedact measures the redact stage for the public audience on the
+// same case, where all 300 victims are withheld.
+func BenchmarkRedact(b *testing.B) {
+	c, ds := Open(writeLargeCase(b, 100))
+	if ds.Errors() > 0 {
+		b.Fatal(ds[:1])
+	}
+	for b.Loop() {
+		if _, err := Redact(c, model.Public, c.Date.First()); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
