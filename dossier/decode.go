@@ -140,9 +140,15 @@ func (d *decoder) value(n *yaml.Node, v reflect.Value, field string) {
 			d.wrongType(n, field, "a list (one item per line starting with \"- \")")
 			return
 		}
-		s := reflect.MakeSlice(v.Type(), len(n.Content), len(n.Content))
+		s := reflect.MakeSlice(v.Type(), 0, len(n.Content))
 		for i, item := range n.Content {
-			d.value(item, s.Index(i), fmt.Sprintf("%s[%d]", field, i+1))
+			if isNull(item) {
+				d.sink.errorf(d.pos(item), "wrong-type", "remove the lone \"-\" or write the item after it", "%s[%d] is an empty list item", field, i+1)
+				continue
+			}
+			elem := reflect.New(v.Type().Elem()).Elem()
+			d.value(item, elem, fmt.Sprintf("%s[%d]", field, i+1))
+			s = reflect.Append(s, elem)
 		}
 		v.Set(s)
 	case v.Kind() == reflect.Pointer:
