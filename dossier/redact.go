@@ -8,8 +8,8 @@ import (
 	"strings"
 	"time"
 
+	"github.com/dossier-project/dossier/dossier/internal/fold"
 	"github.com/dossier-project/dossier/dossier/model"
-	"github.com/dossier-project/dossier/internal/fold"
 )
 
 // withheld reports whether a victim of the given sensitivity is withheld

@@ -21,7 +21,7 @@ import (
 	"strings"
 	"syscall"
 
-	"github.com/dossier-project/dossier/internal/atomicfile"
+	"github.com/dossier-project/dossier/dossier/build"
 	"github.com/spf13/pflag"
 )
 
@@ -61,7 +61,7 @@ func main() {
 	signal.Notify(interrupts, os.Interrupt, syscall.SIGTERM)
 	go func() {
 		<-interrupts
-		atomicfile.Cleanup()
+		build.Interrupted()
 		fmt.Fprintln(os.Stderr, "dossier: interrupted")
 		os.Exit(130)
 	}()

@@ -13,9 +13,9 @@ import (
 
 	"github.com/dossier-project/dossier/dossier"
 	"github.com/dossier-project/dossier/dossier/csvout"
+	"github.com/dossier-project/dossier/dossier/internal/atomicfile"
 	"github.com/dossier-project/dossier/dossier/jsonout"
 	"github.com/dossier-project/dossier/dossier/model"
-	"github.com/dossier-project/dossier/internal/atomicfile"
 	"github.com/dossier-project/dossier/templates"
 )
 
@@ -194,3 +194,7 @@ func inside(path, dir string) bool {
 	rel, err := filepath.Rel(d, p)
 	return err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator))
 }
+
+// Interrupted removes the temporary files of writes under way; call it when
+// the program is interrupted, so that a Ctrl-C leaves no debris behind.
+func Interrupted() { atomicfile.Cleanup() }

@@ -12,8 +12,8 @@ import (
 	"testing"
 
 	"github.com/dossier-project/dossier/dossier"
+	"github.com/dossier-project/dossier/dossier/internal/leaktest"
 	"github.com/dossier-project/dossier/dossier/model"
-	"github.com/dossier-project/dossier/internal/leaktest"
 )
 
 // leakCase holds public, restricted, confidential and unmarked victims;

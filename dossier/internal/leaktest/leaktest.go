@@ -19,7 +19,7 @@ import (
 	"sort"
 	"unicode/utf16"
 
-	"github.com/dossier-project/dossier/internal/fold"
+	"github.com/dossier-project/dossier/dossier/internal/fold"
 )
 
 // A Finding is one withheld name found in one file.
