@@ -2,6 +2,8 @@ package dossier
 
 import (
 	"fmt"
+	"os"
+	"path/filepath"
 	"sort"
 	"strings"
 	"time"
@@ -146,6 +148,10 @@ func (v *validator) photo(p *Photo) {
 	lower := strings.ToLower(p.File)
 	if !strings.HasSuffix(lower, ".jpg") && !strings.HasSuffix(lower, ".jpeg") && !strings.HasSuffix(lower, ".png") {
 		v.sink.errorf(p.Meta.At("file"), "photo", "convert the image to JPEG or PNG", "photo %q must be a .jpg, .jpeg or .png file", p.File)
+		return
+	}
+	if info, err := os.Stat(filepath.Join(v.c.Dir, clean)); err != nil || !info.Mode().IsRegular() {
+		v.sink.errorf(p.Meta.At("file"), "photo", "give the image's path relative to the case folder, e.g. officials/"+"photo.jpg", "photo %q does not exist in the case folder", p.File)
 	}
 }
 
