@@ -1,0 +1,376 @@
+package regime
+
+import (
+	"fmt"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"github.com/dossier-project/dossier/dossier/model"
+)
+
+// Level is how much a recipient needs an element.
+type Level string
+
+// The levels of an element.
+const (
+	Required    Level = "required"
+	Recommended Level = "recommended"
+)
+
+// Status says whether the case establishes an element for an official.
+type Status string
+
+// The statuses of an element.
+const (
+	Present       Status = "present"
+	Partial       Status = "partial" // something is there, but not enough (see Detail)
+	Missing       Status = "missing"
+	NotApplicable Status = "not_applicable" // e.g. a date of birth for an organisation
+)
+
+// Check is the state of one element for one official.
+type Check struct {
+	Element string `json:"element"`
+	Label   string `json:"label"`
+	Level   Level  `json:"level"`
+	Status  Status `json:"status"`
+	Detail  string `json:"detail,omitempty"`
+}
+
+// Match is one limb of a regime's criteria that an official's conduct
+// meets, and the allegations that meet it.
+type Match struct {
+	Criterion   string   `json:"criterion"`
+	Instrument  string   `json:"instrument"`
+	Title       string   `json:"title"`
+	Condition   string   `json:"condition,omitempty"`
+	Violations  []string `json:"violations"`  // labels of the violation types that meet the limb
+	Allegations []string `json:"allegations"` // allegation ids
+}
+
+// OfficialReadiness is how ready the case is for one official under one
+// regime.
+type OfficialReadiness struct {
+	Official string  `json:"official"`
+	Name     string  `json:"name"`
+	Ready    bool    `json:"ready"` // every required element is present
+	Checks   []Check `json:"elements"`
+	Criteria []Match `json:"criteria_met"`
+}
+
+// Missing returns the labels of the elements of a level that are missing
+// or only partly there.
+func (r *OfficialReadiness) Missing(l Level) []string {
+	var out []string
+	for _, c := range r.Checks {
+		if c.Level == l && (c.Status == Missing || c.Status == Partial) {
+			out = append(out, c.Label)
+		}
+	}
+	return out
+}
+
+// Report is the readiness of a case's officials under one regime.
+type Report struct {
+	Case       string              `json:"case"`
+	Regime     string              `json:"regime"`
+	RegimeName string              `json:"regime_name"`
+	Officials  []OfficialReadiness `json:"officials"`
+}
+
+// Readiness measures, for every official of d, which elements p requires
+// or recommends are present. Build d for the internal audience: readiness
+// is an internal working note, and a redacted model hides what exists.
+func Readiness(d *model.Dossier, p *Profile) Report {
+	r := Report{Case: d.Case, Regime: p.ID, RegimeName: p.Name, Officials: []OfficialReadiness{}}
+	for _, o := range d.Officials {
+		r.Officials = append(r.Officials, OfficialReady(d, p, o))
+	}
+	return r
+}
+
+// OfficialReady measures one official's readiness under p.
+func OfficialReady(d *model.Dossier, p *Profile, o *model.Official) OfficialReadiness {
+	or := OfficialReadiness{Official: o.ID, Name: o.Name, Ready: true, Checks: []Check{}, Criteria: p.CriteriaMet(o.Allegations)}
+	levels := map[string]Level{}
+	for _, k := range p.Required {
+		levels[k] = Required
+	}
+	for _, k := range p.Recommended {
+		levels[k] = Recommended
+	}
+	person := o.Kind.Value != "organisation"
+	for _, e := range Elements {
+		level, ok := levels[e.Key]
+		if !ok {
+			continue
+		}
+		c := Check{Element: e.Key, Label: e.Label, Level: level}
+		if e.PersonOnly && !person {
+			c.Status, c.Detail = NotApplicable, "not applicable to an organisation"
+		} else {
+			c.Status, c.Detail = check(e.Key, d, o, or.Criteria)
+		}
+		if level == Required && c.Status != Present && c.Status != NotApplicable {
+			or.Ready = false
+		}
+		or.Checks = append(or.Checks, c)
+	}
+	return or
+}
+
+// CriteriaMet returns the limbs of p that the allegations meet, in the
+// profile's order.
+func (p *Profile) CriteriaMet(allegations []*model.Allegation) []Match {
+	out := []Match{}
+	for _, cr := range p.Criteria {
+		in := map[string]bool{}
+		for _, v := range cr.Violations {
+			in[v] = true
+		}
+		m := Match{Criterion: cr.ID, Instrument: cr.Instrument, Title: cr.Title, Condition: cr.Condition, Violations: []string{}, Allegations: []string{}}
+		seen := map[string]bool{}
+		for _, a := range allegations {
+			hit := false
+			for _, v := range a.Violations {
+				if in[v.Value] {
+					hit = true
+					if !seen[v.Value] {
+						seen[v.Value] = true
+						m.Violations = append(m.Violations, v.Label)
+					}
+				}
+			}
+			if hit {
+				m.Allegations = append(m.Allegations, a.ID)
+			}
+		}
+		if len(m.Allegations) > 0 {
+			out = append(out, m)
+		}
+	}
+	return out
+}
+
+// Meets reports whether an allegation falls under criterion cr.
+func (cr *Criterion) Meets(a *model.Allegation) bool {
+	for _, v := range a.Violations {
+		for _, w := range cr.Violations {
+			if v.Value == w {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// check computes one element's status for an official.
+func check(key string, d *model.Dossier, o *model.Official, met []Match) (Status, string) {
+	switch key {
+	case "full_name":
+		return fullName(o)
+	case "aliases":
+		if len(o.Aliases) == 0 {
+			return Missing, ""
+		}
+		return Present, plural(len(o.Aliases), "other name")
+	case "birth_date":
+		switch o.BirthDate.Precision {
+		case 0:
+			return Missing, ""
+		case model.Day:
+			return Present, o.BirthDate.String()
+		}
+		return Partial, "only " + o.BirthDate.String() + " is known; a full date is expected"
+	case "birth_place":
+		return presence(o.BirthPlace != "", o.BirthPlace)
+	case "nationality":
+		return presence(len(o.Nationality) > 0, strings.Join(o.Nationality, ", "))
+	case "gender":
+		return presence(o.Gender != "", o.Gender)
+	case "documents":
+		var types []string
+		for _, doc := range o.Documents {
+			types = append(types, doc.Type.Label)
+		}
+		return presence(len(types) > 0, strings.Join(types, ", "))
+	case "photo":
+		return presence(o.Photo != nil, "")
+	case "position":
+		return position(o)
+	case "identity_evidence":
+		n := len(o.Evidence)
+		for _, p := range o.Positions {
+			n += len(p.Evidence)
+		}
+		for _, doc := range o.Documents {
+			n += len(doc.Evidence)
+		}
+		return presence(n > 0, plural(n, "excerpt"))
+	case "conduct":
+		return conduct(o, met)
+	case "corroboration":
+		return corroboration(d, o)
+	case "victims":
+		ids := map[string]bool{}
+		for _, a := range o.Allegations {
+			for _, v := range a.Victims {
+				ids[v.ID] = true
+			}
+		}
+		return presence(len(ids) > 0, plural(len(ids), "victim"))
+	}
+	return Missing, "unknown element"
+}
+
+func presence(ok bool, detail string) (Status, string) {
+	if ok {
+		return Present, detail
+	}
+	return Missing, ""
+}
+
+// fullName wants a person's name whole: two or more words, none an initial.
+func fullName(o *model.Official) (Status, string) {
+	words := strings.Fields(o.Name)
+	if len(words) == 0 {
+		return Missing, ""
+	}
+	if o.Kind.Value == "organisation" {
+		return Present, ""
+	}
+	var initials []string
+	for _, w := range words {
+		if strings.HasSuffix(w, ".") && utf8.RuneCountInString(w) <= 3 || utf8.RuneCountInString(w) == 1 {
+			initials = append(initials, w)
+		}
+	}
+	switch {
+	case len(initials) > 0:
+		return Partial, "the sources give initials only (" + strings.Join(initials, " ") + ")"
+	case len(words) < 2:
+		return Partial, "only one name is known"
+	}
+	return Present, ""
+}
+
+// position wants an office held when the conduct took place.
+func position(o *model.Official) (Status, string) {
+	if len(o.Positions) == 0 {
+		return Missing, ""
+	}
+	var dated []model.DateRange
+	for _, a := range o.Allegations {
+		if !a.Date.IsZero() {
+			dated = append(dated, a.Date)
+		}
+	}
+	describe := func(p model.Position) string {
+		if p.Body != "" {
+			return p.Title + ", " + p.Body
+		}
+		return p.Title
+	}
+	if len(dated) == 0 {
+		return Present, describe(o.Positions[0]) + " (the conduct is undated)"
+	}
+	anyDated := false
+	for _, p := range o.Positions {
+		if p.From.IsZero() && p.To.IsZero() {
+			continue
+		}
+		anyDated = true
+		for _, r := range dated {
+			if overlaps(p, r) {
+				return Present, describe(p)
+			}
+		}
+	}
+	if !anyDated {
+		return Partial, "no position is dated, so none can be shown to cover the conduct"
+	}
+	return Partial, "no dated position covers the dates of the conduct"
+}
+
+// overlaps reports whether a position (open-ended where a bound is not
+// given) overlaps a date range.
+func overlaps(p model.Position, r model.DateRange) bool {
+	start, end := r.Start.First(), r.End.Last()
+	from, to := time.Time{}, time.Date(9999, 1, 1, 0, 0, 0, 0, time.UTC)
+	if !p.From.IsZero() {
+		from = p.From.First()
+	}
+	if !p.To.IsZero() {
+		to = p.To.Last()
+	}
+	return !from.After(end) && !to.Before(start)
+}
+
+func conduct(o *model.Official, met []Match) (Status, string) {
+	if len(o.Allegations) == 0 {
+		return Missing, "no allegation"
+	}
+	var plain, conditional []string
+	for _, m := range met {
+		if m.Condition == "" {
+			plain = append(plain, m.Title)
+		} else {
+			conditional = append(conditional, m.Title)
+		}
+	}
+	switch {
+	case len(plain) > 0:
+		return Present, strings.Join(plain, "; ")
+	case len(conditional) > 0:
+		return Partial, "only under limbs with a further condition: " + strings.Join(conditional, "; ")
+	}
+	return Missing, "no allegation's violation types fall under the criteria"
+}
+
+// corroboration wants every allegation backed by two or more independent
+// sources: sources from different publishers (a source without a publisher
+// counts as its own).
+func corroboration(d *model.Dossier, o *model.Official) (Status, string) {
+	if len(o.Allegations) == 0 {
+		return Missing, "no allegation"
+	}
+	var weak []string
+	for _, a := range o.Allegations {
+		if IndependentSources(d, a) < 2 {
+			weak = append(weak, a.ID)
+		}
+	}
+	switch {
+	case len(weak) == 0:
+		return Present, plural(len(o.Allegations), "allegation")
+	case len(weak) == len(o.Allegations):
+		return Missing, "single-source: " + strings.Join(weak, ", ")
+	}
+	return Partial, fmt.Sprintf("%d of %d allegations rest on a single source: %s", len(weak), len(o.Allegations), strings.Join(weak, ", "))
+}
+
+// IndependentSources counts the independent sources behind an allegation:
+// distinct publishers, a source without a publisher counting on its own.
+func IndependentSources(d *model.Dossier, a *model.Allegation) int {
+	seen := map[string]bool{}
+	for _, n := range a.Evidence {
+		x := d.Excerpt(n)
+		if x == nil {
+			continue
+		}
+		key := "source:" + x.Source
+		if s := d.Source(x.Source); s != nil && strings.TrimSpace(s.Publisher) != "" {
+			key = "publisher:" + strings.ToLower(strings.Join(strings.Fields(s.Publisher), " "))
+		}
+		seen[key] = true
+	}
+	return len(seen)
+}
+
+func plural(n int, word string) string {
+	if n == 1 {
+		return "1 " + word
+	}
+	return fmt.Sprintf("%d %ss", n, word)
+}

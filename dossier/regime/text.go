@@ -1,0 +1,49 @@
+package regime
+
+import (
+	"fmt"
+	"io"
+	"strings"
+)
+
+// WriteText prints a readiness report for people: one block per official,
+// the verdict first, then what is missing and the limbs the conduct meets.
+func WriteText(w io.Writer, r Report) error {
+	ready := 0
+	for _, o := range r.Officials {
+		if o.Ready {
+			ready++
+		}
+	}
+	var b strings.Builder
+	fmt.Fprintf(&b, "readiness of %s for %s (%s): %d of %d officials ready\n", r.Case, r.Regime, r.RegimeName, ready, len(r.Officials))
+	for _, o := range r.Officials {
+		verdict := "ready"
+		if !o.Ready {
+			verdict = "NOT READY"
+		}
+		fmt.Fprintf(&b, "  %s (%s): %s\n", o.Official, o.Name, verdict)
+		for _, c := range o.Checks {
+			if c.Status == Present || c.Status == NotApplicable {
+				continue
+			}
+			line := fmt.Sprintf("    %-11s %-8s %s", c.Level, c.Status, c.Label)
+			if c.Detail != "" {
+				line += ": " + c.Detail
+			}
+			b.WriteString(line + "\n")
+		}
+		if len(o.Criteria) == 0 {
+			b.WriteString("    criteria    none of the conduct falls under this regime's criteria\n")
+		}
+		for _, m := range o.Criteria {
+			line := fmt.Sprintf("    criteria    %s, %s: %s", m.Instrument, m.Title, strings.Join(m.Allegations, ", "))
+			if m.Condition != "" {
+				line += " (subject to a further condition)"
+			}
+			b.WriteString(line + "\n")
+		}
+	}
+	_, err := io.WriteString(w, b.String())
+	return err
+}
