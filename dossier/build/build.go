@@ -16,6 +16,7 @@ import (
 	"github.com/dossier-project/dossier/dossier/internal/atomicfile"
 	"github.com/dossier-project/dossier/dossier/jsonout"
 	"github.com/dossier-project/dossier/dossier/model"
+	"github.com/dossier-project/dossier/dossier/pdf"
 	"github.com/dossier-project/dossier/templates"
 )
 
@@ -33,6 +34,7 @@ type Format struct {
 var Formats = []Format{
 	{"json", "the linked, redacted model as one JSON document", jsonout.Render},
 	{"csv", "one CSV table each for officials, allegations, victims, evidence, sources", csvout.Render},
+	{"pdf", "a PDF dossier per official and regime, and one per regime for the whole case", pdf.Render},
 }
 
 // FormatNames returns the names of all formats.

@@ -1,0 +1,187 @@
+package pdf
+
+import (
+	"strconv"
+	"strings"
+)
+
+// cover lays out the first page: marking, recipient, title, legal basis,
+// submitter, date.
+func (dc *doc) cover() {
+	f := dc.f
+	f.AddPage()
+	f.Bookmark(oneLine(dc.t.h("cover")), 0, 0)
+	w := dc.contentW()
+
+	// Classification marking, boxed.
+	mark := oneLine(dc.d.Classification)
+	dc.font(sans, "B", 10)
+	mw := f.GetStringWidth(mark) + 10
+	if mw > w {
+		mw = w
+	}
+	f.SetDrawColor(marking.r, marking.g, marking.b)
+	f.SetLineWidth(0.5)
+	dc.color(marking)
+	f.SetXY(marginLeft+(w-mw)/2, marginTop-6)
+	f.CellFormat(mw, 8, fitText(f, mark, mw), "1", 1, "C", false, 0, "")
+	dc.font(sans, "", tinySize)
+	dc.color(grey)
+	f.SetX(marginLeft)
+	f.CellFormat(w, 5, dc.t.Audiences[string(dc.d.Audience)], "", 1, "C", false, 0, "")
+
+	// Regime, title, cover sentence.
+	f.SetY(marginTop + 18)
+	dc.font(sans, "B", 10)
+	dc.color(grey)
+	f.MultiCell(0, 5, strings.ToUpper(oneLine(dc.p.Name)), "", "L", false)
+	f.Ln(3)
+	dc.font(serif, "B", 21)
+	dc.color(navy)
+	f.MultiCell(0, 9.5, oneLine(dc.title()), "", "L", false)
+	f.Ln(3)
+	dc.font(serif, "I", 11)
+	dc.color(grey)
+	f.MultiCell(0, 5.6, oneLine(dc.p.Wording.Cover), "", "L", false)
+	f.Ln(4)
+	f.SetDrawColor(navy.r, navy.g, navy.b)
+	f.SetLineWidth(0.6)
+	f.Line(marginLeft, f.GetY(), marginLeft+w, f.GetY())
+	f.Ln(6)
+
+	// The particulars, as label and value lines without rules.
+	org := dc.d.Organisation
+	if org == "" {
+		org = dc.t.l("not_stated")
+	}
+	var citations []string
+	for _, c := range dc.p.LegalBasis.Citations {
+		citations = append(citations, oneLine(c.Text))
+	}
+	rows := [][2]string{
+		{dc.t.l("recipient"), strings.Join(dc.p.Recipient, "\n")},
+		{dc.t.l("legal_basis"), strings.Join(citations, "\n")},
+	}
+	if dc.combined {
+		var names []string
+		for _, o := range dc.officials {
+			names = append(names, oneLine(o.Name))
+		}
+		rows = append(rows, [2]string{dc.t.l("subjects"), dc.orNotKnown(strings.Join(names, "\n"))})
+	}
+	rows = append(rows, [2]string{dc.t.l("submitted_by"), org})
+	if dc.d.Contact != "" {
+		rows = append(rows, [2]string{dc.t.l("contact"), oneLine(dc.d.Contact)})
+	}
+	rows = append(rows, [][2]string{
+		{dc.t.l("case"), oneLine(dc.d.Title) + "\n" + oneLine(dc.d.Country)},
+		{dc.t.l("date"), dc.date()},
+		{dc.t.l("classification"), mark},
+	}...)
+	labelW := 44.0
+	for _, r := range rows {
+		y := f.GetY()
+		dc.font(sans, "B", tinySize)
+		dc.color(grey)
+		f.SetXY(marginLeft, y+0.9)
+		f.MultiCell(labelW-3, 3.8, strings.ToUpper(oneLine(r[0])), "", "L", false)
+		below := f.GetY()
+		dc.font(serif, "", bodySize)
+		dc.color(ink)
+		f.SetXY(marginLeft+labelW, y)
+		f.MultiCell(w-labelW, bodyLine, clean(r[1]), "", "L", false)
+		if below > f.GetY() {
+			f.SetY(below)
+		}
+		f.Ln(2.5)
+	}
+
+	// Notes at the foot of the cover.
+	var notes []string
+	if dc.d.Withheld > 0 {
+		notes = append(notes, dc.t.x("withheld", "n", strconv.Itoa(dc.d.Withheld)))
+	}
+	notes = append(notes, dc.t.x("fingerprint"))
+	dc.font(sans, "", smallSize)
+	h := 0.0
+	for _, n := range notes {
+		h += float64(dc.lines(n, w))*smallLine + 2
+	}
+	if y := dc.bottom() - h - 2; y > f.GetY() {
+		f.SetY(y)
+	}
+	dc.color(grey)
+	for _, n := range notes {
+		f.SetX(marginLeft)
+		f.MultiCell(0, smallLine, clean(n), "", "L", false)
+		f.Ln(2)
+	}
+	dc.color(ink)
+}
+
+// contents lays out the table of contents from the plan of the previous
+// pass, shifting its page numbers by the pages the contents take.
+func (dc *doc) contents() {
+	f := dc.f
+	f.AddPage()
+	title := oneLine(dc.t.h("contents"))
+	f.Bookmark(title, 0, f.GetY())
+	dc.font(sans, "B", 14)
+	dc.color(navy)
+	f.MultiCell(0, 7, title, "", "L", false)
+	f.SetDrawColor(navy.r, navy.g, navy.b)
+	f.SetLineWidth(0.4)
+	f.Line(marginLeft, f.GetY()+0.8, marginLeft+dc.contentW(), f.GetY()+0.8)
+	f.Ln(5)
+	w := dc.contentW()
+	numW, pageW := 11.0, 12.0
+	for _, e := range dc.plan.entries {
+		link := f.AddLink()
+		dc.tocLinks = append(dc.tocLinks, link)
+		if !e.inTOC {
+			continue
+		}
+		indent := float64(e.level) * 7
+		style, size, lh := "", smallSize+0.5, 5.0
+		if e.level == 0 {
+			style, size, lh = "B", 10, 5.6
+		}
+		dc.font(sans, style, size)
+		titleW := w - indent - numW - pageW - 2
+		lines := f.SplitText(e.title, titleW)
+		if len(lines) == 0 {
+			lines = []string{""}
+		}
+		h := float64(len(lines)) * lh
+		if f.GetY()+h > dc.bottom() {
+			f.AddPage()
+		}
+		y := f.GetY()
+		if e.level == 0 {
+			y += 1.5
+		}
+		dc.color(ink)
+		f.SetXY(marginLeft+indent, y)
+		f.CellFormat(numW, lh, e.number, "", 0, "L", false, 0, "")
+		for i, line := range lines {
+			f.SetXY(marginLeft+indent+numW, y+float64(i)*lh)
+			f.CellFormat(titleW, lh, line, "", 0, "L", false, 0, "")
+		}
+		// Dot leaders from the end of the last line to the page number.
+		last := lines[len(lines)-1]
+		from := marginLeft + indent + numW + f.GetStringWidth(last) + 3
+		to := marginLeft + w - pageW - 1
+		dc.font(sans, "", size)
+		dc.color(rule)
+		if dots := int((to - from) / f.GetStringWidth(". ")); dots > 0 {
+			f.SetXY(to-float64(dots)*f.GetStringWidth(". "), y+float64(len(lines)-1)*lh)
+			f.CellFormat(float64(dots)*f.GetStringWidth(". "), lh, strings.Repeat(". ", dots), "", 0, "L", false, 0, "")
+		}
+		dc.font(sans, style, size)
+		dc.color(ink)
+		f.SetXY(marginLeft+w-pageW, y+float64(len(lines)-1)*lh)
+		f.CellFormat(pageW, lh, strconv.Itoa(e.page+dc.plan.tocPages), "", 0, "R", false, 0, "")
+		f.Link(marginLeft+indent, y, w-indent, h, link)
+		f.SetXY(marginLeft, y+h)
+	}
+}

@@ -1,0 +1,381 @@
+package pdf
+
+import (
+	"math"
+	"strconv"
+	"strings"
+
+	"github.com/dossier-project/dossier/dossier/model"
+	"github.com/dossier-project/dossier/dossier/regime"
+	"github.com/go-pdf/fpdf"
+)
+
+// Page geometry, in millimetres.
+const (
+	marginLeft   = 25.0
+	marginRight  = 22.0
+	marginTop    = 24.0
+	marginBottom = 22.0
+	headerY      = 11.0
+	footerY      = 14.0 // from the bottom edge
+)
+
+// Type sizes in points, and line heights in millimetres.
+const (
+	bodySize  = 10.5
+	bodyLine  = 5.2
+	smallSize = 9.0
+	smallLine = 4.5
+	tinySize  = 8.0
+)
+
+// rgb is a colour.
+type rgb struct{ r, g, b int }
+
+var (
+	ink      = rgb{0x1a, 0x1a, 0x1a}
+	navy     = rgb{0x1f, 0x3a, 0x5f}
+	grey     = rgb{0x5f, 0x63, 0x68}
+	rule     = rgb{0xb0, 0xb7, 0xc0}
+	linkBlue = rgb{0x1a, 0x4f, 0x9c}
+	shade    = rgb{0xec, 0xf0, 0xf4}
+	marking  = rgb{0x9b, 0x1c, 0x1c}
+)
+
+// spec is one dossier to render: a regime, and one official or the case.
+type spec struct {
+	d         *model.Dossier
+	p         *regime.Profile
+	t         *Text
+	officials []*model.Official
+	combined  bool
+}
+
+// tocEntry is a heading, as laid out in a pass.
+type tocEntry struct {
+	level  int
+	number string
+	title  string
+	page   int
+	inTOC  bool
+}
+
+// plan is what the first pass learnt: where each heading landed and how
+// many pages the body takes, so the second pass can print the table of
+// contents and "Page X of Y" with the right numbers.
+type plan struct {
+	entries  []tocEntry
+	tocPages int // pages the contents take in this pass
+	total    int // total pages of this pass
+}
+
+// citation is an excerpt as this document numbers it: citations are
+// numbered from 1 in order of first use, and link to the annex entry.
+type citation struct {
+	local   int
+	excerpt *model.Excerpt
+	link    int
+}
+
+// doc is one layout pass of one dossier.
+type doc struct {
+	spec
+	f    *fpdf.Fpdf
+	plan *plan // nil in the first pass, which has no contents page
+
+	entries   []tocEntry
+	counters  [3]int
+	tocLinks  []int
+	cites     map[int]*citation
+	citeOrder []*citation
+	// allegationRef names each allegation: "Allegation 2" or, in the
+	// combined dossier, "K. Kasymov, allegation 2".
+	allegationRef map[string]string
+	// allegationNum is "Allegation 2", without the official's name.
+	allegationNum map[string]string
+	header        string
+	pageW, pageH  float64
+	cur           fontState
+	err           error // the first problem met while laying out
+}
+
+// contentW is the width between the margins.
+func (dc *doc) contentW() float64 { return dc.pageW - marginLeft - marginRight }
+
+// bottom is the lowest y that text may reach.
+func (dc *doc) bottom() float64 { return dc.pageH - marginBottom }
+
+// fontState is a font selection.
+type fontState struct {
+	family, style string
+	size          float64
+}
+
+func (dc *doc) font(family, style string, size float64) {
+	dc.cur = fontState{family, style, size}
+	dc.f.SetFont(family, style, size)
+}
+
+func (dc *doc) color(c rgb) { dc.f.SetTextColor(c.r, c.g, c.b) }
+
+// ensure starts a new page unless h millimetres fit below the cursor.
+func (dc *doc) ensure(h float64) {
+	if dc.f.GetY()+h > dc.bottom() {
+		dc.f.AddPage()
+	}
+}
+
+// pageMarks draws the running header and the footer of every page.
+func (dc *doc) pageMarks() {
+	f := dc.f
+	f.SetHeaderFuncMode(func() {
+		if f.PageNo() == 1 {
+			return // the cover carries its own marking
+		}
+		dc.font(sans, "", tinySize)
+		dc.color(grey)
+		w := dc.contentW()
+		f.SetXY(marginLeft, headerY)
+		f.CellFormat(w*0.68, 4, fitText(f, dc.header, w*0.68), "", 0, "L", false, 0, "")
+		dc.color(marking)
+		dc.font(sans, "B", tinySize)
+		f.CellFormat(w*0.32, 4, fitText(f, oneLine(dc.d.Classification), w*0.32), "", 0, "R", false, 0, "")
+		f.SetDrawColor(rule.r, rule.g, rule.b)
+		f.SetLineWidth(0.2)
+		f.Line(marginLeft, headerY+5, marginLeft+w, headerY+5)
+	}, true)
+	f.SetFooterFunc(func() {
+		w := dc.contentW()
+		y := dc.pageH - footerY
+		f.SetDrawColor(rule.r, rule.g, rule.b)
+		f.SetLineWidth(0.2)
+		f.Line(marginLeft, y-1.5, marginLeft+w, y-1.5)
+		f.SetXY(marginLeft, y)
+		dc.font(sans, "B", tinySize)
+		dc.color(marking)
+		mark := oneLine(dc.d.Classification)
+		mw := f.GetStringWidth(mark) + 2
+		f.CellFormat(mw, 4, mark, "", 0, "L", false, 0, "")
+		dc.font(sans, "", tinySize)
+		dc.color(grey)
+		audience := "· " + dc.t.Audiences[string(dc.d.Audience)]
+		f.CellFormat(w*0.75-mw, 4, fitText(f, audience, w*0.75-mw), "", 0, "L", false, 0, "")
+		total := "?"
+		if dc.plan != nil {
+			total = strconv.Itoa(dc.plan.total)
+		}
+		page := dc.t.l("page", "page", strconv.Itoa(f.PageNo()), "pages", total)
+		f.CellFormat(w*0.25, 4, page, "", 0, "R", false, 0, "")
+	})
+}
+
+// fitText shortens s with an ellipsis to fit w.
+func fitText(f *fpdf.Fpdf, s string, w float64) string {
+	if f.GetStringWidth(s) <= w-1 {
+		return s
+	}
+	r := []rune(s)
+	for len(r) > 1 && f.GetStringWidth(string(r)+"…") > w-1 {
+		r = r[:len(r)-1]
+	}
+	return strings.TrimSpace(string(r)) + "…"
+}
+
+// headingOpts say how a heading behaves.
+type headingOpts struct {
+	newPage  bool // start on a fresh page
+	numbered bool // carries a section number
+	inTOC    bool // listed in the table of contents (all are bookmarked)
+}
+
+// heading prints a section heading at level 0, 1 or 2, records it for the
+// table of contents, marks its link target and bookmarks it.
+func (dc *doc) heading(level int, title string, o headingOpts) {
+	f := dc.f
+	title = oneLine(title)
+	number := ""
+	if o.numbered {
+		dc.counters[level]++
+		for i := level + 1; i < len(dc.counters); i++ {
+			dc.counters[i] = 0
+		}
+		parts := make([]string, level+1)
+		for i := 0; i <= level; i++ {
+			parts[i] = strconv.Itoa(dc.counters[i])
+		}
+		number = strings.Join(parts, ".")
+	}
+	size := []float64{14, 11.5, 10.5}[level]
+	before := []float64{5, 4, 3}[level]
+	if o.newPage && f.GetY() > marginTop+1 {
+		f.AddPage()
+	} else if f.GetY() > marginTop+1 {
+		// Keep a heading with the first lines of what follows it.
+		dc.ensure(before + 8 + 3*bodyLine)
+		if f.GetY() > marginTop+1 {
+			f.Ln(before)
+		}
+	}
+	y := f.GetY()
+	i := len(dc.entries)
+	dc.entries = append(dc.entries, tocEntry{level: level, number: number, title: title, page: f.PageNo(), inTOC: o.inTOC})
+	if i < len(dc.tocLinks) {
+		f.SetLink(dc.tocLinks[i], y, -1)
+	}
+	label := title
+	if number != "" {
+		label = number + "  " + title
+	}
+	f.Bookmark(label, level, y)
+	dc.font(sans, "B", size)
+	dc.color(navy)
+	f.SetX(marginLeft)
+	f.MultiCell(0, size*0.5, label, "", "L", false)
+	if level == 0 {
+		f.SetDrawColor(navy.r, navy.g, navy.b)
+		f.SetLineWidth(0.4)
+		f.Line(marginLeft, f.GetY()+0.8, marginLeft+dc.contentW(), f.GetY()+0.8)
+		f.Ln(3)
+	} else {
+		f.Ln(1.5)
+	}
+	dc.color(ink)
+}
+
+// para prints a paragraph of body text.
+func (dc *doc) para(s string) {
+	s = strings.TrimSpace(clean(s))
+	if s == "" {
+		return
+	}
+	dc.font(serif, "", bodySize)
+	dc.color(ink)
+	dc.f.SetX(dc.f.GetX())
+	dc.f.MultiCell(0, bodyLine, s, "", "L", false)
+	dc.f.Ln(2)
+}
+
+// note prints a small grey paragraph.
+func (dc *doc) note(s string) {
+	s = strings.TrimSpace(clean(s))
+	if s == "" {
+		return
+	}
+	dc.font(sans, "", smallSize)
+	dc.color(grey)
+	dc.f.MultiCell(0, smallLine, s, "", "L", false)
+	dc.color(ink)
+	dc.f.Ln(1.5)
+}
+
+// label prints a small bold run-in label on its own line.
+func (dc *doc) label(s string) {
+	dc.ensure(smallLine + 4*bodyLine)
+	dc.font(sans, "B", smallSize)
+	dc.color(navy)
+	dc.f.CellFormat(0, smallLine+0.5, oneLine(s), "", 1, "L", false, 0, "")
+	dc.color(ink)
+}
+
+// cite returns the citation of excerpt n, numbering it on first use.
+func (dc *doc) cite(n int) *citation {
+	if c, ok := dc.cites[n]; ok {
+		return c
+	}
+	x := dc.d.Excerpt(n)
+	if x == nil {
+		return nil
+	}
+	c := &citation{local: len(dc.citeOrder) + 1, excerpt: x, link: dc.f.AddLink()}
+	dc.cites[n] = c
+	dc.citeOrder = append(dc.citeOrder, c)
+	return c
+}
+
+// writeCited writes text as flowing body text followed by citation marks
+// linked to the annex, from the current position.
+func (dc *doc) writeCited(family, style string, size, lh float64, text string, excerpts []int) {
+	f := dc.f
+	dc.font(family, style, size)
+	dc.color(ink)
+	text = strings.TrimSpace(clean(text))
+	if text != "" {
+		f.Write(lh, text)
+	}
+	dc.citeMarks(lh, excerpts)
+	f.Ln(lh)
+}
+
+// citeMarks writes " [1] [2]" as links, continuing the current line.
+func (dc *doc) citeMarks(lh float64, excerpts []int) {
+	f := dc.f
+	saved := dc.cur
+	for _, n := range excerpts {
+		c := dc.cite(n)
+		if c == nil {
+			continue
+		}
+		mark := "[" + strconv.Itoa(c.local) + "]"
+		dc.font(sans, "", smallSize)
+		if f.GetX()+f.GetStringWidth(" "+mark) > marginLeft+dc.contentW() {
+			f.Ln(lh)
+		} else {
+			f.Write(lh, " ")
+		}
+		dc.color(linkBlue)
+		f.WriteLinkID(lh, mark, c.link)
+		dc.color(ink)
+	}
+	dc.font(saved.family, saved.style, saved.size)
+}
+
+// dateText formats a time in the profile's language.
+func (dc *doc) date() string {
+	return dc.d.BuildDate.UTC().Format(dc.t.dateLayout(dc.p.Language))
+}
+
+// orNotKnown returns s, or the "Not known" label when s is empty.
+func (dc *doc) orNotKnown(s string) string {
+	if strings.TrimSpace(s) == "" {
+		return dc.t.l("not_known")
+	}
+	return s
+}
+
+// lines returns how many lines s takes at width w in the current font.
+func (dc *doc) lines(s string, w float64) int {
+	n := len(dc.f.SplitText(s, w))
+	return int(math.Max(1, float64(n)))
+}
+
+// subject is what the dossier is about: the official, or the case.
+func (dc *doc) subject() string {
+	if dc.combined {
+		return dc.t.x("subject_case")
+	}
+	return dc.t.x("subject_official", "official", dc.officials[0].Name)
+}
+
+// vars are the placeholders of the profile's wording.
+func (dc *doc) vars() map[string]string {
+	org := dc.d.Organisation
+	if org == "" {
+		org = dc.t.x("organisation_unknown")
+	}
+	official := ""
+	if !dc.combined {
+		official = dc.officials[0].Name
+	}
+	return map[string]string{
+		"official": official, "case": dc.d.Title, "organisation": org,
+		"country": dc.d.Country, "subject": dc.subject(), "regime": dc.p.Name,
+	}
+}
+
+// title is the dossier's title, from the profile.
+func (dc *doc) title() string {
+	if dc.combined {
+		return regime.Fill(dc.p.Wording.CaseTitle, dc.vars())
+	}
+	return regime.Fill(dc.p.Wording.Title, dc.vars())
+}

@@ -1,0 +1,70 @@
+package pdf
+
+import (
+	"strings"
+	"unicode"
+
+	"github.com/go-fonts/dejavu/dejavusans"
+	"github.com/go-fonts/dejavu/dejavusansbold"
+	"github.com/go-fonts/dejavu/dejavusansmono"
+	"github.com/go-fonts/dejavu/dejavuserif"
+	"github.com/go-fonts/dejavu/dejavuserifbold"
+	"github.com/go-fonts/dejavu/dejavuserifitalic"
+	"github.com/go-pdf/fpdf"
+)
+
+// The font families of the dossier. DejaVu covers Latin with every
+// diacritic the cases need (Bożena, Auštrevičius, Ní Aoláin), Cyrillic
+// including the Kazakh letters, and Greek; fpdf's core fonts cover none of
+// these. Only the glyphs used are embedded.
+const (
+	serif = "DejaVuSerif" // body text and quotations
+	sans  = "DejaVuSans"  // headings, tables, running header and footer
+	mono  = "DejaVuMono"  // fingerprints
+)
+
+// registerFonts adds the fonts to a document.
+func registerFonts(f *fpdf.Fpdf) {
+	f.AddUTF8FontFromBytes(serif, "", dejavuserif.TTF)
+	f.AddUTF8FontFromBytes(serif, "B", dejavuserifbold.TTF)
+	f.AddUTF8FontFromBytes(serif, "I", dejavuserifitalic.TTF)
+	f.AddUTF8FontFromBytes(sans, "", dejavusans.TTF)
+	f.AddUTF8FontFromBytes(sans, "B", dejavusansbold.TTF)
+	f.AddUTF8FontFromBytes(mono, "", dejavusansmono.TTF)
+}
+
+// clean makes text safe to lay out: fpdf indexes glyph widths by rune and
+// knows only the Basic Multilingual Plane, and control characters have no
+// glyph. Tabs and other spaces become plain spaces; characters outside the
+// plane become U+FFFD; other controls are dropped. Runs of spaces collapse.
+func clean(s string) string {
+	var b strings.Builder
+	b.Grow(len(s))
+	space := false
+	for _, r := range s {
+		switch {
+		case r == '\n':
+			b.WriteRune(r)
+			space = false
+			continue
+		case r == '\t' || r == '\r' || (unicode.IsSpace(r) && r != '\u00a0'):
+			if !space {
+				b.WriteByte(' ')
+			}
+			space = true
+			continue
+		case r > 0xFFFF:
+			r = '\uFFFD'
+		case unicode.IsControl(r) || r == '\u200b' || r == '\ufeff':
+			continue
+		}
+		space = false
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+// oneLine is clean with line breaks turned into spaces.
+func oneLine(s string) string {
+	return strings.TrimSpace(clean(strings.ReplaceAll(s, "\n", " ")))
+}

@@ -1,0 +1,366 @@
+package pdf
+
+import (
+	"bytes"
+	"fmt"
+	"image"
+	_ "image/gif" // photos may be GIF, JPEG or PNG
+	_ "image/jpeg"
+	_ "image/png"
+	"strconv"
+	"strings"
+
+	"github.com/dossier-project/dossier/dossier/model"
+	"github.com/dossier-project/dossier/dossier/regime"
+	"github.com/go-pdf/fpdf"
+)
+
+var numbered = headingOpts{numbered: true, inTOC: true}
+
+// introduction lays out the opening sections: introduction, request and
+// legal basis.
+func (dc *doc) introduction() {
+	vars := dc.vars()
+	dc.heading(0, dc.t.h("introduction"), numbered)
+	dc.para(regime.Fill(dc.p.Wording.Introduction, vars))
+	if dc.combined && dc.d.Summary != "" {
+		dc.para(dc.d.Summary)
+	}
+	if dc.d.Withheld > 0 {
+		dc.note(dc.t.x("withheld", "n", strconv.Itoa(dc.d.Withheld)))
+	}
+
+	dc.heading(0, dc.t.h("request"), numbered)
+	request := dc.p.Wording.Request
+	if dc.combined {
+		request = dc.p.Wording.CaseRequest
+	}
+	dc.para(regime.Fill(request, vars))
+
+	dc.heading(0, dc.t.h("legal_basis"), numbered)
+	f := dc.f
+	for _, c := range dc.p.LegalBasis.Citations {
+		dc.ensure(2 * bodyLine)
+		dc.bullet(func() {
+			dc.font(serif, "", bodySize)
+			f.Write(bodyLine, oneLine(c.Text))
+			if c.URL != "" {
+				f.Ln(bodyLine)
+				dc.font(sans, "", tinySize)
+				dc.color(linkBlue)
+				f.WriteLinkString(smallLine, c.URL, c.URL)
+				dc.color(ink)
+			}
+			f.Ln(bodyLine)
+		})
+	}
+	f.Ln(1)
+	dc.para(regime.Fill(dc.p.LegalBasis.Description, vars))
+}
+
+// bullet lays out a list item: a bullet, and content drawn by fn with a
+// hanging indent.
+func (dc *doc) bullet(fn func()) {
+	f := dc.f
+	dc.font(serif, "", bodySize)
+	dc.color(grey)
+	f.SetX(marginLeft + 1)
+	f.CellFormat(5, bodyLine, "•", "", 0, "L", false, 0, "")
+	dc.color(ink)
+	f.SetLeftMargin(marginLeft + 6)
+	f.SetX(marginLeft + 6)
+	fn()
+	f.SetLeftMargin(marginLeft)
+	f.SetX(marginLeft)
+	f.Ln(0.8)
+}
+
+// officialFlat lays out the sections of an official's own dossier.
+func (dc *doc) officialFlat(o *model.Official) {
+	dc.identification(o, 0)
+	dc.positions(o, 0)
+	dc.summary(o, 0)
+	dc.heading(0, dc.t.h("allegations"), numbered)
+	if len(o.Allegations) == 0 {
+		dc.para(dc.t.x("no_allegations"))
+	}
+	for i, a := range o.Allegations {
+		dc.allegation(i, a, 1)
+	}
+	dc.victims(0)
+	dc.criteria(o, 0)
+	if dc.d.Audience == model.Internal {
+		dc.readiness(0)
+	}
+}
+
+// officialSection lays out one official's part of the combined dossier.
+func (dc *doc) officialSection(o *model.Official) {
+	dc.heading(0, o.Name, headingOpts{numbered: true, inTOC: true, newPage: true})
+	dc.identification(o, 1)
+	dc.positions(o, 1)
+	dc.summary(o, 1)
+	if len(o.Allegations) == 0 {
+		dc.para(dc.t.x("no_allegations"))
+	}
+	for i, a := range o.Allegations {
+		dc.allegation(i, a, 1)
+	}
+	dc.criteria(o, 1)
+}
+
+// identification lays out the identification table, photo and the
+// sources on identity.
+func (dc *doc) identification(o *model.Official, level int) {
+	t := dc.t
+	dc.heading(level, t.h("identification"), numbered)
+	rows := [][2]string{{t.l("name"), o.Name}, {t.l("kind"), o.Kind.Label}}
+	var aliases []string
+	for _, a := range o.Aliases {
+		aliases = append(aliases, aliasText(a))
+	}
+	rows = append(rows, [2]string{t.l("aliases"), dc.orNotKnown(strings.Join(aliases, "\n"))})
+	if o.Kind.Value != "organisation" {
+		rows = append(rows,
+			[2]string{t.l("birth_date"), dc.orNotKnown(o.BirthDate.String())},
+			[2]string{t.l("birth_place"), dc.orNotKnown(o.BirthPlace)},
+			[2]string{t.l("nationality"), dc.orNotKnown(strings.Join(o.Nationality, ", "))},
+			[2]string{t.l("gender"), dc.orNotKnown(o.Gender)},
+		)
+	}
+	var docs []string
+	var evidence []int
+	for _, d := range o.Documents {
+		s := d.Type.Label + " " + d.Number
+		if d.Country != "" {
+			s += " (" + d.Country + ")"
+		}
+		docs = append(docs, s)
+		evidence = append(evidence, d.Evidence...)
+	}
+	rows = append(rows, [2]string{t.l("documents"), dc.orNotKnown(strings.Join(docs, "\n"))})
+	dc.kvTable(rows)
+	evidence = append(append([]int{}, o.Evidence...), evidence...)
+	if len(evidence) > 0 {
+		dc.font(sans, "", smallSize)
+		dc.color(grey)
+		dc.f.Write(smallLine, t.l("identity_sources"))
+		dc.citeMarks(smallLine, evidence)
+		dc.f.Ln(smallLine + 2)
+	}
+	dc.photo(o)
+}
+
+// aliasText is an alias with its script and note.
+func aliasText(a model.Alias) string {
+	var extra []string
+	if a.Script != "" {
+		extra = append(extra, strings.ToUpper(a.Script[:1])+a.Script[1:])
+	}
+	if a.Note != "" {
+		extra = append(extra, a.Note)
+	}
+	if len(extra) == 0 {
+		return a.Name
+	}
+	return a.Name + " (" + strings.Join(extra, "; ") + ")"
+}
+
+// photo places the official's photograph, when there is one, with its
+// credit. A photo fpdf cannot read fails the dossier with a clear error.
+func (dc *doc) photo(o *model.Official) {
+	if o.Photo == nil || len(o.Photo.Data) == 0 || dc.err != nil {
+		return
+	}
+	f := dc.f
+	cfg, format, err := image.DecodeConfig(bytes.NewReader(o.Photo.Data))
+	if err != nil || cfg.Width == 0 || cfg.Height == 0 {
+		dc.err = fmt.Errorf("photo of %s (%s) is not a readable GIF, JPEG or PNG image: %v", o.ID, o.Photo.File, err)
+		return
+	}
+	types := map[string]string{"jpeg": "JPG", "png": "PNG", "gif": "GIF"}
+	name := "photo-" + o.ID
+	opts := fpdf.ImageOptions{ImageType: types[format]}
+	f.RegisterImageOptionsReader(name, opts, bytes.NewReader(o.Photo.Data))
+	if err := f.Error(); err != nil {
+		dc.err = fmt.Errorf("photo of %s (%s): %v", o.ID, o.Photo.File, err)
+		f.ClearError()
+		return
+	}
+	w := 36.0
+	h := w * float64(cfg.Height) / float64(cfg.Width)
+	if h > 48 {
+		h, w = 48, 48*float64(cfg.Width)/float64(cfg.Height)
+	}
+	dc.ensure(h + 12)
+	y := f.GetY()
+	f.ImageOptions(name, marginLeft, y, w, h, false, opts, 0, "")
+	f.SetDrawColor(rule.r, rule.g, rule.b)
+	f.Rect(marginLeft, y, w, h, "D")
+	f.SetXY(marginLeft, y+h+1)
+	if o.Photo.Credit != "" {
+		dc.font(sans, "", tinySize)
+		dc.color(grey)
+		f.MultiCell(0, 4, clean(dc.t.x("photo_credit", "credit", o.Photo.Credit)), "", "L", false)
+		dc.color(ink)
+	}
+	f.Ln(3)
+}
+
+// positions lists the offices held, with their dates and sources.
+func (dc *doc) positions(o *model.Official, level int) {
+	t := dc.t
+	dc.heading(level, t.h("positions"), numbered)
+	if len(o.Positions) == 0 {
+		dc.para(t.x("no_positions"))
+		return
+	}
+	for _, p := range o.Positions {
+		text := p.Title
+		if p.Body != "" {
+			text += ", " + p.Body
+		}
+		switch {
+		case !p.From.IsZero() && !p.To.IsZero():
+			text += " (" + t.l("position_dates", "from", p.From.String(), "to", p.To.String()) + ")"
+		case !p.From.IsZero():
+			text += " (" + t.l("position_from", "from", p.From.String()) + ")"
+		case !p.To.IsZero():
+			text += " (" + t.l("position_to", "to", p.To.String()) + ")"
+		}
+		dc.ensure(2 * bodyLine)
+		dc.bullet(func() { dc.writeCited(serif, "", bodySize, bodyLine, text, p.Evidence) })
+	}
+	dc.f.Ln(2)
+}
+
+// summary prints the official's summary of conduct, if any.
+func (dc *doc) summary(o *model.Official, level int) {
+	if strings.TrimSpace(o.Summary) == "" {
+		return
+	}
+	dc.heading(level, dc.t.h("summary"), numbered)
+	dc.para(o.Summary)
+}
+
+// allegation lays out one allegation: particulars, summary with its
+// citations, and each cited passage.
+func (dc *doc) allegation(i int, a *model.Allegation, level int) {
+	t := dc.t
+	var violations []string
+	for _, v := range a.Violations {
+		violations = append(violations, v.Label)
+	}
+	dc.heading(level, t.h("allegation", "n", strconv.Itoa(i+1), "violations", strings.Join(violations, "; ")), numbered)
+	var victims []string
+	for _, v := range a.Victims {
+		victims = append(victims, v.Name)
+	}
+	corroboration := t.l("single_source")
+	if n := regime.IndependentSources(dc.d, a); n >= 2 {
+		corroboration = t.l("independent_sources", "n", strconv.Itoa(n))
+	}
+	dc.kvTable([][2]string{
+		{t.l("reference"), a.ID},
+		{t.l("date"), dc.orNotKnown(a.Date.String())},
+		{t.l("place"), dc.orNotKnown(a.Place)},
+		{t.l("violations"), strings.Join(violations, "\n")},
+		{t.l("role"), a.Role.Label},
+		{t.l("victims"), dc.orNotKnown(strings.Join(victims, "\n"))},
+		{t.l("corroboration"), corroboration},
+	})
+	dc.ensure(3 * bodyLine)
+	dc.writeCited(serif, "", bodySize, bodyLine, a.Summary, a.Evidence)
+	dc.f.Ln(2)
+	if len(a.Evidence) > 0 {
+		dc.label(t.l("evidence"))
+		for _, n := range a.Evidence {
+			dc.evidence(n)
+		}
+	}
+}
+
+// evidence prints one cited passage: its number (a link to the annex), the
+// quotation, and where it is in its source.
+func (dc *doc) evidence(n int) {
+	c := dc.cite(n)
+	if c == nil {
+		return
+	}
+	f := dc.f
+	x := c.excerpt
+	dc.ensure(3 * bodyLine)
+	indent := 11.0
+	y := f.GetY()
+	dc.font(sans, "B", smallSize)
+	dc.color(linkBlue)
+	f.SetXY(marginLeft, y)
+	f.CellFormat(indent, bodyLine, "["+strconv.Itoa(c.local)+"]", "", 0, "L", false, c.link, "")
+	dc.color(ink)
+	f.SetLeftMargin(marginLeft + indent)
+	f.SetXY(marginLeft+indent, y)
+	dc.font(serif, "I", bodySize-0.5)
+	f.MultiCell(0, bodyLine-0.2, "“"+strings.TrimSpace(clean(x.Quote))+"”", "", "L", false)
+	dc.font(sans, "", tinySize)
+	dc.color(grey)
+	f.MultiCell(0, 4, dc.sourceRef(x), "", "L", false)
+	if x.Redacted {
+		f.MultiCell(0, 4, clean(dc.t.l("redacted")), "", "L", false)
+	}
+	if x.Note != "" {
+		f.MultiCell(0, 4, clean(dc.t.l("note")+": "+x.Note), "", "L", false)
+	}
+	dc.color(ink)
+	f.SetLeftMargin(marginLeft)
+	f.SetX(marginLeft)
+	f.Ln(2)
+}
+
+// sourceRef is "S2 · Title (Publisher, date), paragraph 4".
+func (dc *doc) sourceRef(x *model.Excerpt) string {
+	s := dc.d.Source(x.Source)
+	if s == nil {
+		return x.Source
+	}
+	title := oneLine(s.Title)
+	var meta []string
+	if s.Publisher != "" {
+		meta = append(meta, oneLine(s.Publisher))
+	}
+	if !s.Published.IsZero() {
+		meta = append(meta, s.Published.String())
+	}
+	if len(meta) > 0 {
+		title += " (" + strings.Join(meta, ", ") + ")"
+	}
+	return dc.t.l("source_ref", "source", "S"+strconv.Itoa(s.Number), "title", title, "paragraph", strconv.Itoa(x.Paragraph))
+}
+
+// criteria lays out the limbs of the regime's criteria that the official's
+// conduct meets.
+func (dc *doc) criteria(o *model.Official, level int) {
+	t := dc.t
+	dc.heading(level, t.h("criteria"), numbered)
+	met := dc.p.CriteriaMet(o.Allegations)
+	if len(met) == 0 {
+		dc.para(t.x("no_criteria"))
+		return
+	}
+	dc.para(t.x("criteria_intro"))
+	w := dc.contentW()
+	tb := dc.newTable([]float64{w * 0.22, w * 0.4, w * 0.38},
+		labelCell(t.l("instrument")), labelCell(t.l("limb")), labelCell(t.l("conduct")))
+	tb.headRow()
+	for _, m := range met {
+		limb := m.Title
+		if m.Condition != "" {
+			limb += "\n" + t.l("condition", "condition", m.Condition)
+		}
+		var refs []string
+		for _, id := range m.Allegations {
+			refs = append(refs, dc.allegationRef[id])
+		}
+		tb.row(labelCell(m.Instrument), textCell(limb), textCell(strings.Join(refs, "\n")+"\n"+strings.Join(m.Violations, "; ")))
+	}
+	tb.end()
+}
