@@ -5,12 +5,17 @@ import (
 	"fmt"
 
 	"github.com/dossier-project/dossier/dossier"
+	"github.com/dossier-project/dossier/dossier/model"
+	"github.com/dossier-project/dossier/dossier/regime"
+	"github.com/dossier-project/dossier/templates"
 	"github.com/spf13/pflag"
 )
 
 type validateOptions struct {
-	format string
-	strict bool
+	format    string
+	strict    bool
+	regimes   []string
+	templates string
 }
 
 func init() {
@@ -29,11 +34,18 @@ Diagnostics go to stderr as "file:line:col: severity: message [rule]".
 With --format json, one JSON object goes to stdout instead:
   {"ok", "errors", "warnings", "stats": {...}, "diagnostics": [...]}
 
+With --regime R[,R], also reports readiness for each regime profile: which
+identifiers and elements the recipient requires or recommends, and which are
+missing for each official (text after the diagnostics; a "readiness" key in
+JSON). Readiness is measured on the internal model, which names everyone.
+
 Exit status: 0 valid (warnings allowed), 1 invalid, 2 usage error.`,
 		flags: func(fs *pflag.FlagSet) any {
 			o := &validateOptions{}
 			fs.StringVar(&o.format, "format", "text", "output format: text or json")
 			fs.BoolVar(&o.strict, "strict", false, "treat warnings as errors")
+			fs.StringSliceVar(&o.regimes, "regime", nil, "also report readiness for these regime profiles, comma-separated (e.g. uk-ghr,eu-ghrsr)")
+			fs.StringVar(&o.templates, "templates", "", "read regime profiles from this folder as well as the built-in ones")
 			return o
 		},
 		run: runValidate,
@@ -47,6 +59,9 @@ type validateReport struct {
 	Warnings    int              `json:"warnings"`
 	Stats       dossier.Stats    `json:"stats"`
 	Diagnostics []jsonDiagnostic `json:"diagnostics"`
+	// Readiness is present only with --regime, so the default shape stays
+	// exactly as DESIGN.md fixes it.
+	Readiness *[]regime.Report `json:"readiness,omitempty"`
 }
 
 type jsonDiagnostic struct {
@@ -70,6 +85,14 @@ func runValidate(e *env, opts any, args []string) int {
 		return exitUsage
 	}
 	report := validateReport{Diagnostics: []jsonDiagnostic{}}
+	var profiles []*regime.Profile
+	if len(o.regimes) > 0 {
+		if profiles, err = regime.LoadList(templates.FS(o.templates), o.regimes); err != nil {
+			fmt.Fprintf(e.stderr, "dossier validate: %v\n", err)
+			return exitUsage
+		}
+		report.Readiness = &[]regime.Report{}
+	}
 	for _, dir := range dirs {
 		c, ds := dossier.Open(dir)
 		if c != nil {
@@ -94,6 +117,12 @@ func runValidate(e *env, opts any, args []string) int {
 				fmt.Fprintln(e.stderr, d)
 			}
 			summarise(e, dir, c, ds)
+		}
+		if len(profiles) > 0 {
+			if err := readiness(e, dir, c, ds, profiles, o.format == "text", report.Readiness); err != nil {
+				fmt.Fprintf(e.stderr, "dossier validate: %s: %v\n", dir, err)
+				report.Errors++
+			}
 		}
 	}
 	report.OK = report.Errors == 0 && (!o.strict || report.Warnings == 0)
@@ -131,4 +160,34 @@ func plural(n int, word string) string {
 		return fmt.Sprintf("1 %s", word)
 	}
 	return fmt.Sprintf("%d %ss", n, word)
+}
+
+// readiness measures a valid case against each profile, on the internal
+// model (readiness is about what the case holds, not what an audience may
+// see), appends the reports and, in text mode, prints them to stderr.
+func readiness(e *env, dir string, c *dossier.Case, ds dossier.Diagnostics, profiles []*regime.Profile, text bool, out *[]regime.Report) error {
+	if c == nil || ds.Errors() > 0 {
+		if text {
+			fmt.Fprintf(e.stderr, "%s: readiness not measured: fix the errors first\n", dir)
+		}
+		return nil
+	}
+	date, err := dossier.BuildDate(c)
+	if err != nil {
+		return err
+	}
+	d, err := dossier.Redact(c, model.Internal, date)
+	if err != nil {
+		return err
+	}
+	for _, p := range profiles {
+		r := regime.Readiness(d, p)
+		*out = append(*out, r)
+		if text {
+			if err := regime.WriteText(e.stderr, r); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
 }

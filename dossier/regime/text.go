@@ -23,15 +23,17 @@ func WriteText(w io.Writer, r Report) error {
 			verdict = "NOT READY"
 		}
 		fmt.Fprintf(&b, "  %s (%s): %s\n", o.Official, o.Name, verdict)
-		for _, c := range o.Checks {
-			if c.Status == Present || c.Status == NotApplicable {
-				continue
+		for _, level := range []Level{Required, Recommended} {
+			for _, c := range o.Checks {
+				if c.Level != level || c.Status == Present || c.Status == NotApplicable {
+					continue
+				}
+				line := fmt.Sprintf("    %-11s %-8s %s", c.Level, c.Status, c.Label)
+				if c.Detail != "" {
+					line += ": " + c.Detail
+				}
+				b.WriteString(line + "\n")
 			}
-			line := fmt.Sprintf("    %-11s %-8s %s", c.Level, c.Status, c.Label)
-			if c.Detail != "" {
-				line += ": " + c.Detail
-			}
-			b.WriteString(line + "\n")
 		}
 		if len(o.Criteria) == 0 {
 			b.WriteString("    criteria    none of the conduct falls under this regime's criteria\n")
