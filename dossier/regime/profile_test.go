@@ -1,0 +1,198 @@
+package regime
+
+import (
+	"errors"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"testing/fstest"
+
+	"github.com/dossier-project/dossier/templates"
+)
+
+func TestEmbeddedProfiles(t *testing.T) {
+	ps, err := All(templates.Embedded())
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]string{"ca-magnitsky": "Letter", "eu-ghrsr": "A4", "parliament": "A4", "uk-ghr": "A4", "us-glomag": "Letter"}
+	if len(ps) != len(want) {
+		t.Fatalf("got %d profiles, want %d", len(ps), len(want))
+	}
+	for _, p := range ps {
+		if want[p.ID] != p.Paper {
+			t.Errorf("%s: paper %q, want %q", p.ID, p.Paper, want[p.ID])
+		}
+		if len(p.Recipient) == 0 || len(p.LegalBasis.Citations) == 0 || len(p.Criteria) == 0 {
+			t.Errorf("%s: incomplete profile %+v", p.ID, p)
+		}
+	}
+}
+
+// TestProfilesCoverTheCoreViolations guards the mapping: conduct that every
+// human rights sanctions regime names (torture) must meet a limb of each.
+func TestProfilesCoverTheCoreViolations(t *testing.T) {
+	ps, _ := All(templates.Embedded())
+	for _, p := range ps {
+		found := false
+		for _, c := range p.Criteria {
+			for _, v := range c.Violations {
+				found = found || v == "torture"
+			}
+		}
+		if !found {
+			t.Errorf("%s: no limb covers torture", p.ID)
+		}
+	}
+}
+
+const goodProfile = `id: test
+name: Test regime
+short_name: Test
+kind: sanctions
+paper: A4
+language: en-GB
+recipient: [Someone]
+legal_basis:
+  citations:
+    - text: The Test Act 2020
+  description: A test.
+criteria:
+  - id: torture
+    instrument: Test Act, section 1
+    title: Torture
+    description: Torture.
+    violations: [torture]
+required: [full_name, conduct]
+recommended: [birth_date]
+wording:
+  title: "About {official}"
+  case_title: "About {case}"
+  cover: Cover.
+  introduction: "{organisation} on {subject}."
+  request: Please.
+  case_request: Please.
+`
+
+func profileFS(profile string) fstest.MapFS {
+	return fstest.MapFS{
+		"vocabulary.yaml":   {Data: []byte("violations:\n  torture: Torture\n  arbitrary_detention: Arbitrary detention\n")},
+		"regimes/test.yaml": {Data: []byte(profile)},
+	}
+}
+
+func TestLoadGoodProfile(t *testing.T) {
+	p, err := Load(profileFS(goodProfile), "test")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if p.File != "regimes/test.yaml" || p.Criteria[0].Violations[0] != "torture" {
+		t.Errorf("%+v", p)
+	}
+	if got := Fill(p.Wording.Introduction, map[string]string{"organisation": "ACME", "subject": "X"}); got != "ACME on X." {
+		t.Errorf("Fill = %q", got)
+	}
+}
+
+func TestLoadErrors(t *testing.T) {
+	for _, tc := range []struct {
+		name    string
+		edit    func(string) string
+		want    []string // fragments of the error, with the line
+		wantNot string
+	}{
+		{"unknown field", func(s string) string { return strings.Replace(s, "paper: A4", "papr: A4", 1) },
+			[]string{"regimes/test.yaml:5:", "papr"}, ""},
+		{"wrong id", func(s string) string { return strings.Replace(s, "id: test", "id: other", 1) },
+			[]string{"regimes/test.yaml:1:", `id "other" does not match`}, ""},
+		{"bad paper", func(s string) string { return strings.Replace(s, "paper: A4", "paper: A5", 1) },
+			[]string{"regimes/test.yaml:5:", `paper "A5" is not one of A4, Letter`}, ""},
+		{"unknown violation", func(s string) string { return strings.Replace(s, "violations: [torture]", "violations: [torture, torure]", 1) },
+			[]string{"regimes/test.yaml:17:", `"torure" is not a violation type`}, ""},
+		{"unknown element", func(s string) string { return strings.Replace(s, "recommended: [birth_date]", "recommended: [birthdate]", 1) },
+			[]string{"regimes/test.yaml:19:", `"birthdate" is not an element`}, ""},
+		{"element twice", func(s string) string { return strings.Replace(s, "recommended: [birth_date]", "recommended: [conduct]", 1) },
+			[]string{"regimes/test.yaml:19:", `"conduct" is listed twice`}, ""},
+		{"unknown placeholder", func(s string) string { return strings.Replace(s, "About {official}", "About {offical}", 1) },
+			[]string{"regimes/test.yaml:21:", "unknown placeholder {offical}"}, ""},
+		{"missing wording", func(s string) string { return strings.Replace(s, "  request: Please.\n", "", 1) },
+			[]string{"regimes/test.yaml:", "wording.request is missing"}, ""},
+		{"no criteria", func(s string) string {
+			i, j := strings.Index(s, "criteria:"), strings.Index(s, "required:")
+			return s[:i] + s[j:]
+		}, []string{"criteria is missing"}, ""},
+		{"syntax", func(s string) string { return strings.Replace(s, "kind: sanctions", "kind: [sanctions", 1) },
+			[]string{"regimes/test.yaml:"}, ""},
+		{"wrong type", func(s string) string { return strings.Replace(s, "recipient: [Someone]", "recipient: {a: b}", 1) },
+			[]string{"regimes/test.yaml:7:"}, ""},
+		{"empty", func(string) string { return "" }, []string{"regimes/test.yaml: the file is empty"}, ""},
+		{"several at once", func(s string) string {
+			return strings.Replace(strings.Replace(s, "paper: A4", "paper: A3", 1), "language: en-GB", "language: english!", 1)
+		}, []string{"paper \"A3\"", "language \"english!\""}, ""},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			_, err := Load(profileFS(tc.edit(goodProfile)), "test")
+			if err == nil {
+				t.Fatal("no error")
+			}
+			for _, w := range tc.want {
+				if !strings.Contains(err.Error(), w) {
+					t.Errorf("error %q does not say %q", err, w)
+				}
+			}
+		})
+	}
+}
+
+func TestLoadUnknownAndBadIDs(t *testing.T) {
+	fsys := profileFS(goodProfile)
+	_, err := Load(fsys, "uk-ghr")
+	if err == nil || !strings.Contains(err.Error(), `no regime profile "uk-ghr"`) || !strings.Contains(err.Error(), "profiles: test") {
+		t.Errorf("unknown id: %v", err)
+	}
+	for _, id := range []string{"../vocabulary", "Test", "", "a/b"} {
+		if _, err := Load(fsys, id); err == nil || !strings.Contains(err.Error(), "is not a regime id") {
+			t.Errorf("Load(%q) = %v", id, err)
+		}
+	}
+}
+
+func TestAllReportsEveryBrokenProfile(t *testing.T) {
+	fsys := profileFS(goodProfile)
+	fsys["regimes/bad-one.yaml"] = &fstest.MapFile{Data: []byte("id: bad-one\n")}
+	fsys["regimes/bad-two.yaml"] = &fstest.MapFile{Data: []byte("id: [\n")}
+	ps, err := All(fsys)
+	if err == nil || !strings.Contains(err.Error(), "bad-one.yaml") || !strings.Contains(err.Error(), "bad-two.yaml") {
+		t.Errorf("err = %v", err)
+	}
+	if len(ps) != 1 || ps[0].ID != "test" {
+		t.Errorf("the good profile must still load: %v", ps)
+	}
+	var perr *Error
+	if !errors.As(err, &perr) {
+		t.Errorf("errors should be *Error, got %T", err)
+	}
+}
+
+// TestOverlayAddsARegime is the promise of the README: a user adds a
+// regime with a file in --templates DIR/regimes, without recompiling.
+func TestOverlayAddsARegime(t *testing.T) {
+	dir := t.TempDir()
+	os.MkdirAll(filepath.Join(dir, "regimes"), 0o755)
+	data := strings.Replace(goodProfile, "id: test", "id: au-magnitsky", 1)
+	os.WriteFile(filepath.Join(dir, "regimes", "au-magnitsky.yaml"), []byte(data), 0o644)
+	fsys := templates.FS(dir)
+	p, err := Load(fsys, "au-magnitsky")
+	if err != nil {
+		t.Fatal(err)
+	}
+	ids, _ := IDs(fsys)
+	if p.Name != "Test regime" || ids[0] != "au-magnitsky" || len(ids) != 6 {
+		t.Errorf("ids = %v", ids)
+	}
+	if _, err := fs.Stat(fsys, "regimes/uk-ghr.yaml"); err != nil {
+		t.Error("the embedded profiles must stay reachable")
+	}
+}
