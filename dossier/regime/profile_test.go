@@ -109,11 +109,17 @@ func TestLoadErrors(t *testing.T) {
 			[]string{"regimes/test.yaml:1:", `id "other" does not match`}, ""},
 		{"bad paper", func(s string) string { return strings.Replace(s, "paper: A4", "paper: A5", 1) },
 			[]string{"regimes/test.yaml:5:", `paper "A5" is not one of A4, Letter`}, ""},
-		{"unknown violation", func(s string) string { return strings.Replace(s, "violations: [torture]", "violations: [torture, torure]", 1) },
+		{"unknown violation", func(s string) string {
+			return strings.Replace(s, "violations: [torture]", "violations: [torture, torure]", 1)
+		},
 			[]string{"regimes/test.yaml:17:", `"torure" is not a violation type`}, ""},
-		{"unknown element", func(s string) string { return strings.Replace(s, "recommended: [birth_date]", "recommended: [birthdate]", 1) },
+		{"unknown element", func(s string) string {
+			return strings.Replace(s, "recommended: [birth_date]", "recommended: [birthdate]", 1)
+		},
 			[]string{"regimes/test.yaml:19:", `"birthdate" is not an element`}, ""},
-		{"element twice", func(s string) string { return strings.Replace(s, "recommended: [birth_date]", "recommended: [conduct]", 1) },
+		{"element twice", func(s string) string {
+			return strings.Replace(s, "recommended: [birth_date]", "recommended: [conduct]", 1)
+		},
 			[]string{"regimes/test.yaml:19:", `"conduct" is listed twice`}, ""},
 		{"unknown placeholder", func(s string) string { return strings.Replace(s, "About {official}", "About {offical}", 1) },
 			[]string{"regimes/test.yaml:21:", "unknown placeholder {offical}"}, ""},
