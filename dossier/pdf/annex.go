@@ -62,7 +62,7 @@ func (dc *doc) sourceTable(s *model.Source) {
 	row(t.l("language"), s.Language)
 	row(t.l("file"), s.File)
 	row(t.l("size"), t.l("size_bytes", "n", strconv.Itoa(s.Size)))
-	hash := cell{text: dc.orNotKnown(s.SHA256), family: mono, size: tinySize}
+	hash := cell{text: dc.orNotKnown(s.SHA256), family: sans, size: tinySize}
 	tb.row(labelCell(t.l("sha256")), hash)
 	if s.Notes != "" {
 		row(t.l("note"), s.Notes)

@@ -36,7 +36,7 @@ func (dc *doc) cover() {
 	dc.color(grey)
 	f.MultiCell(0, 5, strings.ToUpper(oneLine(dc.p.Name)), "", "L", false)
 	f.Ln(3)
-	dc.font(serif, "B", 21)
+	dc.font(sans, "B", 20)
 	dc.color(navy)
 	f.MultiCell(0, 9.5, oneLine(dc.title()), "", "L", false)
 	f.Ln(3)
@@ -119,25 +119,29 @@ func (dc *doc) cover() {
 	dc.color(ink)
 }
 
-// contents lays out the table of contents from the plan of the previous
-// pass, shifting its page numbers by the pages the contents take.
-func (dc *doc) contents() {
+// contents draws the table of contents onto the pages reserved for it,
+// from tocStart on, and returns how many pages it needs. With draw false
+// it only measures.
+func (dc *doc) contents(tocStart, reserved int, draw bool) int {
 	f := dc.f
-	f.AddPage()
-	title := oneLine(dc.t.h("contents"))
-	f.Bookmark(title, 0, f.GetY())
-	dc.font(sans, "B", 14)
-	dc.color(navy)
-	f.MultiCell(0, 7, title, "", "L", false)
-	f.SetDrawColor(navy.r, navy.g, navy.b)
-	f.SetLineWidth(0.4)
-	f.Line(marginLeft, f.GetY()+0.8, marginLeft+dc.contentW(), f.GetY()+0.8)
-	f.Ln(5)
+	f.SetAutoPageBreak(false, 0)
+	defer f.SetAutoPageBreak(true, marginBottom)
 	w := dc.contentW()
 	numW, pageW := 11.0, 12.0
-	for _, e := range dc.plan.entries {
-		link := f.AddLink()
-		dc.tocLinks = append(dc.tocLinks, link)
+	page, y := 0, marginTop
+	if draw {
+		f.SetPage(tocStart)
+		f.SetFillColor(255, 255, 255)
+		dc.font(sans, "B", 14)
+		dc.color(navy)
+		f.SetXY(marginLeft, y)
+		f.CellFormat(w, 7, oneLine(dc.t.h("contents")), "", 0, "L", false, 0, "")
+		f.SetDrawColor(navy.r, navy.g, navy.b)
+		f.SetLineWidth(0.4)
+		f.Line(marginLeft, y+7.8, marginLeft+w, y+7.8)
+	}
+	y += 12
+	for _, e := range dc.entries {
 		if !e.inTOC {
 			continue
 		}
@@ -153,35 +157,53 @@ func (dc *doc) contents() {
 			lines = []string{""}
 		}
 		h := float64(len(lines)) * lh
-		if f.GetY()+h > dc.bottom() {
-			f.AddPage()
-		}
-		y := f.GetY()
 		if e.level == 0 {
-			y += 1.5
+			h += 1.5
 		}
-		dc.color(ink)
-		f.SetXY(marginLeft+indent, y)
-		f.CellFormat(numW, lh, e.number, "", 0, "L", false, 0, "")
-		for i, line := range lines {
-			f.SetXY(marginLeft+indent+numW, y+float64(i)*lh)
-			f.CellFormat(titleW, lh, line, "", 0, "L", false, 0, "")
+		if y+h > dc.bottom() {
+			page++
+			y = marginTop
+			if draw && page < reserved {
+				f.SetPage(tocStart + page)
+			}
 		}
-		// Dot leaders from the end of the last line to the page number.
-		last := lines[len(lines)-1]
-		from := marginLeft + indent + numW + f.GetStringWidth(last) + 3
-		to := marginLeft + w - pageW - 1
-		dc.font(sans, "", size)
-		dc.color(rule)
-		if dots := int((to - from) / f.GetStringWidth(". ")); dots > 0 {
-			f.SetXY(to-float64(dots)*f.GetStringWidth(". "), y+float64(len(lines)-1)*lh)
-			f.CellFormat(float64(dots)*f.GetStringWidth(". "), lh, strings.Repeat(". ", dots), "", 0, "L", false, 0, "")
+		if draw && page < reserved {
+			dc.contentsLine(e, lines, y+h-float64(len(lines))*lh, lh, style, size)
 		}
-		dc.font(sans, style, size)
-		dc.color(ink)
-		f.SetXY(marginLeft+w-pageW, y+float64(len(lines)-1)*lh)
-		f.CellFormat(pageW, lh, strconv.Itoa(e.page+dc.plan.tocPages), "", 0, "R", false, 0, "")
-		f.Link(marginLeft+indent, y, w-indent, h, link)
-		f.SetXY(marginLeft, y+h)
+		y += h
 	}
+	return page + 1
+}
+
+// contentsLine draws one entry of the contents: number, title, dot
+// leaders and page number, all linked to the heading.
+func (dc *doc) contentsLine(e tocEntry, lines []string, y, lh float64, style string, size float64) {
+	f := dc.f
+	w := dc.contentW()
+	numW, pageW := 11.0, 12.0
+	indent := float64(e.level) * 7
+	titleW := w - indent - numW - pageW - 2
+	dc.font(sans, style, size)
+	dc.color(ink)
+	f.SetXY(marginLeft+indent, y)
+	f.CellFormat(numW, lh, e.number, "", 0, "L", false, 0, "")
+	for i, line := range lines {
+		f.SetXY(marginLeft+indent+numW, y+float64(i)*lh)
+		f.CellFormat(titleW, lh, line, "", 0, "L", false, 0, "")
+	}
+	lastY := y + float64(len(lines)-1)*lh
+	from := marginLeft + indent + numW + f.GetStringWidth(lines[len(lines)-1]) + 3
+	to := marginLeft + w - pageW - 1
+	dc.font(sans, "", size)
+	dc.color(rule)
+	dot := f.GetStringWidth(". ")
+	if dots := int((to - from) / dot); dots > 0 {
+		f.SetXY(to-float64(dots)*dot, lastY)
+		f.CellFormat(float64(dots)*dot, lh, strings.Repeat(". ", dots), "", 0, "L", false, 0, "")
+	}
+	dc.font(sans, style, size)
+	dc.color(ink)
+	f.SetXY(marginLeft+w-pageW, lastY)
+	f.CellFormat(pageW, lh, strconv.Itoa(e.page), "", 0, "R", false, 0, "")
+	f.Link(marginLeft+indent, y, w-indent, float64(len(lines))*lh, e.link)
 }

@@ -51,22 +51,14 @@ type spec struct {
 	combined  bool
 }
 
-// tocEntry is a heading, as laid out in a pass.
+// tocEntry is a heading, where it landed and the link to it.
 type tocEntry struct {
 	level  int
 	number string
 	title  string
 	page   int
+	link   int
 	inTOC  bool
-}
-
-// plan is what the first pass learnt: where each heading landed and how
-// many pages the body takes, so the second pass can print the table of
-// contents and "Page X of Y" with the right numbers.
-type plan struct {
-	entries  []tocEntry
-	tocPages int // pages the contents take in this pass
-	total    int // total pages of this pass
 }
 
 // citation is an excerpt as this document numbers it: citations are
@@ -77,15 +69,13 @@ type citation struct {
 	link    int
 }
 
-// doc is one layout pass of one dossier.
+// doc is one layout of one dossier.
 type doc struct {
 	spec
-	f    *fpdf.Fpdf
-	plan *plan // nil in the first pass, which has no contents page
+	f *fpdf.Fpdf
 
 	entries   []tocEntry
 	counters  [3]int
-	tocLinks  []int
 	cites     map[int]*citation
 	citeOrder []*citation
 	// allegationRef names each allegation: "Allegation 2" or, in the
@@ -125,48 +115,45 @@ func (dc *doc) ensure(h float64) {
 	}
 }
 
-// pageMarks draws the running header and the footer of every page.
-func (dc *doc) pageMarks() {
+// pageMarks draws the running header and the footer onto every page, once
+// the number of pages is known. fpdf emits font, colour and line state on
+// each call, so drawing on an earlier page is safe; the fill colour is
+// made to differ from every text colour so that text colour is explicit.
+func (dc *doc) pageMarks(total int) {
 	f := dc.f
-	f.SetHeaderFuncMode(func() {
-		if f.PageNo() == 1 {
-			return // the cover carries its own marking
+	f.SetAutoPageBreak(false, 0)
+	f.SetFillColor(255, 255, 255)
+	w := dc.contentW()
+	mark := oneLine(dc.d.Classification)
+	audience := "· " + dc.t.Audiences[string(dc.d.Audience)]
+	for p := 1; p <= total; p++ {
+		f.SetPage(p)
+		f.SetDrawColor(rule.r, rule.g, rule.b)
+		f.SetLineWidth(0.2)
+		if p > 1 { // the cover carries its own marking
+			dc.font(sans, "", tinySize)
+			dc.color(grey)
+			f.SetXY(marginLeft, headerY)
+			f.CellFormat(w*0.68, 4, fitText(f, dc.header, w*0.68), "", 0, "L", false, 0, "")
+			dc.font(sans, "B", tinySize)
+			dc.color(marking)
+			f.CellFormat(w*0.32, 4, fitText(f, mark, w*0.32), "", 0, "R", false, 0, "")
+			f.Line(marginLeft, headerY+5, marginLeft+w, headerY+5)
 		}
-		dc.font(sans, "", tinySize)
-		dc.color(grey)
-		w := dc.contentW()
-		f.SetXY(marginLeft, headerY)
-		f.CellFormat(w*0.68, 4, fitText(f, dc.header, w*0.68), "", 0, "L", false, 0, "")
-		dc.color(marking)
-		dc.font(sans, "B", tinySize)
-		f.CellFormat(w*0.32, 4, fitText(f, oneLine(dc.d.Classification), w*0.32), "", 0, "R", false, 0, "")
-		f.SetDrawColor(rule.r, rule.g, rule.b)
-		f.SetLineWidth(0.2)
-		f.Line(marginLeft, headerY+5, marginLeft+w, headerY+5)
-	}, true)
-	f.SetFooterFunc(func() {
-		w := dc.contentW()
 		y := dc.pageH - footerY
-		f.SetDrawColor(rule.r, rule.g, rule.b)
-		f.SetLineWidth(0.2)
 		f.Line(marginLeft, y-1.5, marginLeft+w, y-1.5)
 		f.SetXY(marginLeft, y)
 		dc.font(sans, "B", tinySize)
 		dc.color(marking)
-		mark := oneLine(dc.d.Classification)
-		mw := f.GetStringWidth(mark) + 2
-		f.CellFormat(mw, 4, mark, "", 0, "L", false, 0, "")
+		mw := math.Min(f.GetStringWidth(mark)+2, w*0.4)
+		f.CellFormat(mw, 4, fitText(f, mark, mw), "", 0, "L", false, 0, "")
 		dc.font(sans, "", tinySize)
 		dc.color(grey)
-		audience := "· " + dc.t.Audiences[string(dc.d.Audience)]
 		f.CellFormat(w*0.75-mw, 4, fitText(f, audience, w*0.75-mw), "", 0, "L", false, 0, "")
-		total := "?"
-		if dc.plan != nil {
-			total = strconv.Itoa(dc.plan.total)
-		}
-		page := dc.t.l("page", "page", strconv.Itoa(f.PageNo()), "pages", total)
+		page := dc.t.l("page", "page", strconv.Itoa(p), "pages", strconv.Itoa(total))
 		f.CellFormat(w*0.25, 4, page, "", 0, "R", false, 0, "")
-	})
+	}
+	dc.color(ink)
 }
 
 // fitText shortens s with an ellipsis to fit w.
@@ -217,11 +204,9 @@ func (dc *doc) heading(level int, title string, o headingOpts) {
 		}
 	}
 	y := f.GetY()
-	i := len(dc.entries)
-	dc.entries = append(dc.entries, tocEntry{level: level, number: number, title: title, page: f.PageNo(), inTOC: o.inTOC})
-	if i < len(dc.tocLinks) {
-		f.SetLink(dc.tocLinks[i], y, -1)
-	}
+	link := f.AddLink()
+	f.SetLink(link, y, -1)
+	dc.entries = append(dc.entries, tocEntry{level: level, number: number, title: title, page: f.PageNo(), link: link, inTOC: o.inTOC})
 	label := title
 	if number != "" {
 		label = number + "  " + title

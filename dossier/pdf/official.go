@@ -139,16 +139,32 @@ func (dc *doc) identification(o *model.Official, level int) {
 		evidence = append(evidence, d.Evidence...)
 	}
 	rows = append(rows, [2]string{t.l("documents"), dc.orNotKnown(strings.Join(docs, "\n"))})
-	dc.kvTable(rows)
+	f := dc.f
+	ph := dc.registerPhoto(o)
+	width := dc.contentW()
+	top := f.GetY()
+	photoBottom := 0.0
+	if ph != nil {
+		// The photo sits to the right of the table, on the same page.
+		dc.ensure(ph.h + 12)
+		top = f.GetY()
+		width -= ph.w + 5
+		photoBottom = dc.drawPhoto(o, ph, marginLeft+width+5, top)
+		f.SetXY(marginLeft, top)
+	}
+	dc.kvTableW(rows, width)
+	if ph != nil && f.PageNo() == ph.onPage && f.GetY() < photoBottom+3 {
+		f.SetY(photoBottom + 3)
+	}
 	evidence = append(append([]int{}, o.Evidence...), evidence...)
 	if len(evidence) > 0 {
 		dc.font(sans, "", smallSize)
 		dc.color(grey)
-		dc.f.Write(smallLine, t.l("identity_sources"))
+		f.SetX(marginLeft)
+		f.Write(smallLine, t.l("identity_sources"))
 		dc.citeMarks(smallLine, evidence)
-		dc.f.Ln(smallLine + 2)
+		f.Ln(smallLine + 2)
 	}
-	dc.photo(o)
 }
 
 // aliasText is an alias with its script and note.
@@ -166,45 +182,66 @@ func aliasText(a model.Alias) string {
 	return a.Name + " (" + strings.Join(extra, "; ") + ")"
 }
 
-// photo places the official's photograph, when there is one, with its
-// credit. A photo fpdf cannot read fails the dossier with a clear error.
-func (dc *doc) photo(o *model.Official) {
+// photoBox is a registered photo and the size it is drawn at.
+type photoBox struct {
+	name   string
+	opts   fpdf.ImageOptions
+	w, h   float64
+	onPage int
+}
+
+// registerPhoto reads the official's photograph, if any, into the
+// document. A photo that cannot be read fails the dossier with a clear
+// error rather than printing a broken image.
+func (dc *doc) registerPhoto(o *model.Official) *photoBox {
 	if o.Photo == nil || len(o.Photo.Data) == 0 || dc.err != nil {
-		return
+		return nil
 	}
 	f := dc.f
 	cfg, format, err := image.DecodeConfig(bytes.NewReader(o.Photo.Data))
 	if err != nil || cfg.Width == 0 || cfg.Height == 0 {
 		dc.err = fmt.Errorf("photo of %s (%s) is not a readable GIF, JPEG or PNG image: %v", o.ID, o.Photo.File, err)
-		return
+		return nil
 	}
 	types := map[string]string{"jpeg": "JPG", "png": "PNG", "gif": "GIF"}
-	name := "photo-" + o.ID
-	opts := fpdf.ImageOptions{ImageType: types[format]}
-	f.RegisterImageOptionsReader(name, opts, bytes.NewReader(o.Photo.Data))
+	p := &photoBox{name: "photo-" + o.ID, opts: fpdf.ImageOptions{ImageType: types[format]}}
+	f.RegisterImageOptionsReader(p.name, p.opts, bytes.NewReader(o.Photo.Data))
 	if err := f.Error(); err != nil {
 		dc.err = fmt.Errorf("photo of %s (%s): %v", o.ID, o.Photo.File, err)
 		f.ClearError()
-		return
+		return nil
 	}
-	w := 36.0
-	h := w * float64(cfg.Height) / float64(cfg.Width)
-	if h > 48 {
-		h, w = 48, 48*float64(cfg.Width)/float64(cfg.Height)
+	p.w = 34.0
+	p.h = p.w * float64(cfg.Height) / float64(cfg.Width)
+	if p.h > 46 {
+		p.h, p.w = 46, 46*float64(cfg.Width)/float64(cfg.Height)
 	}
-	dc.ensure(h + 12)
-	y := f.GetY()
-	f.ImageOptions(name, marginLeft, y, w, h, false, opts, 0, "")
+	return p
+}
+
+// drawPhoto draws a registered photo at x, y with its credit below, and
+// returns the y below the credit.
+func (dc *doc) drawPhoto(o *model.Official, p *photoBox, x, y float64) float64 {
+	f := dc.f
+	p.onPage = f.PageNo()
+	f.ImageOptions(p.name, x, y, p.w, p.h, false, p.opts, 0, "")
 	f.SetDrawColor(rule.r, rule.g, rule.b)
-	f.Rect(marginLeft, y, w, h, "D")
-	f.SetXY(marginLeft, y+h+1)
+	f.SetLineWidth(0.15)
+	f.Rect(x, y, p.w, p.h, "D")
+	bottom := y + p.h
 	if o.Photo.Credit != "" {
-		dc.font(sans, "", tinySize)
+		dc.font(sans, "", 7)
 		dc.color(grey)
-		f.MultiCell(0, 4, clean(dc.t.x("photo_credit", "credit", o.Photo.Credit)), "", "L", false)
+		credit := clean(dc.t.x("photo_credit", "credit", o.Photo.Credit))
+		lines := f.SplitText(credit, p.w)
+		for i, line := range lines {
+			f.SetXY(x, bottom+1+float64(i)*3.2)
+			f.CellFormat(p.w, 3.2, line, "", 0, "L", false, 0, "")
+		}
+		bottom += 1 + float64(len(lines))*3.2
 		dc.color(ink)
 	}
-	f.Ln(3)
+	return bottom
 }
 
 // positions lists the offices held, with their dates and sources.
@@ -350,7 +387,7 @@ func (dc *doc) criteria(o *model.Official, level int) {
 	w := dc.contentW()
 	tb := dc.newTable([]float64{w * 0.22, w * 0.4, w * 0.38},
 		labelCell(t.l("instrument")), labelCell(t.l("limb")), labelCell(t.l("conduct")))
-	tb.headRow()
+	tb.begin()
 	for _, m := range met {
 		limb := m.Title
 		if m.Condition != "" {

@@ -40,7 +40,7 @@ func (dc *doc) readiness(level int) {
 		w := dc.contentW()
 		tb := dc.newTable([]float64{w * 0.31, w * 0.17, w * 0.15, w * 0.37},
 			labelCell(t.l("element")), labelCell(t.l("level")), labelCell(t.l("state")), labelCell(t.l("detail")))
-		tb.headRow()
+		tb.begin()
 		for _, c := range r.Checks {
 			status := textCell(t.Statuses[string(c.Status)])
 			if c.Level == regime.Required && (c.Status == regime.Missing || c.Status == regime.Partial) {

@@ -9,16 +9,20 @@
 // Internal editions add a readiness note. Headings and wording come from
 // templates/text/pdf.yaml and the regime profile, never from this code.
 //
-// Each dossier is laid out twice: the first pass learns on which page each
-// heading lands and how many pages there are, the second prints the table
-// of contents and page numbers from that. Output is reproducible: dates
-// come from the model and fpdf's catalogues are sorted.
+// Pages are reserved for the table of contents after the cover; once the
+// body is laid out, the contents, running headers and "Page X of Y"
+// footers are drawn onto the pages, since only then are the page numbers
+// known. Output is reproducible: dates come from the model and fpdf's
+// catalogues are sorted.
 package pdf
 
 import (
 	"bytes"
 	"fmt"
+	"math"
+	"runtime"
 	"strconv"
+	"sync"
 
 	"github.com/dossier-project/dossier/dossier/model"
 	"github.com/dossier-project/dossier/dossier/regime"
@@ -28,15 +32,9 @@ import (
 
 // Render returns the PDF dossiers of d for each regime of o: one per
 // official and regime, and one for the whole case per regime. With no
-// regime given, it renders for every profile in the templates.
-func Render(d *model.Dossier, o model.Options) (files []model.File, err error) {
-	defer func() {
-		// fpdf reports some misuse by panicking; a broken dossier must
-		// fail the build with a message, not crash it.
-		if r := recover(); r != nil {
-			files, err = nil, fmt.Errorf("pdf: internal error while laying out %s: %v", d.Case, r)
-		}
-	}()
+// regime given, it renders for every profile in the templates. Dossiers
+// are laid out in parallel; the files come back in a fixed order.
+func Render(d *model.Dossier, o model.Options) ([]model.File, error) {
 	fsys := o.Templates
 	if fsys == nil {
 		fsys = templates.Embedded()
@@ -55,25 +53,60 @@ func Render(d *model.Dossier, o model.Options) (files []model.File, err error) {
 	if err != nil {
 		return nil, err
 	}
+	type job struct {
+		p    *regime.Profile
+		t    *Text
+		o    *model.Official // nil for the case's dossier
+		name string
+	}
+	var jobs []job
 	for _, p := range profiles {
 		t, err := text.withProfile(p)
 		if err != nil {
 			return nil, err
 		}
-		data, err := Dossier(d, p, t, nil)
-		if err != nil {
-			return nil, fmt.Errorf("%s dossier for %s: %w", p.ID, d.Case, err)
-		}
-		files = append(files, model.File{Name: model.FileName(d, "pdf", p.ID), Data: data})
+		jobs = append(jobs, job{p, t, nil, model.FileName(d, "pdf", p.ID)})
 		for _, off := range d.Officials {
-			data, err := Dossier(d, p, t, off)
-			if err != nil {
-				return nil, fmt.Errorf("%s dossier for %s: %w", p.ID, off.ID, err)
+			jobs = append(jobs, job{p, t, off, model.FileName(d, "pdf", off.ID, p.ID)})
+		}
+	}
+	files := make([]model.File, len(jobs))
+	errs := make([]error, len(jobs))
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for w := 0; w < min(runtime.GOMAXPROCS(0), len(jobs)); w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				j := jobs[i]
+				data, err := safeDossier(d, j.p, j.t, j.o)
+				files[i], errs[i] = model.File{Name: j.name, Data: data}, err
 			}
-			files = append(files, model.File{Name: model.FileName(d, "pdf", off.ID, p.ID), Data: data})
+		}()
+	}
+	for i := range jobs {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	for i, err := range errs {
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", jobs[i].name, err)
 		}
 	}
 	return files, nil
+}
+
+// safeDossier is Dossier with fpdf's panics turned into errors: a broken
+// dossier must fail the build with a message, not crash it.
+func safeDossier(d *model.Dossier, p *regime.Profile, t *Text, o *model.Official) (data []byte, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			data, err = nil, fmt.Errorf("pdf: internal error while laying out: %v", r)
+		}
+	}()
+	return Dossier(d, p, t, o)
 }
 
 // Dossier renders one dossier under profile p: for official o, or for the
@@ -83,33 +116,24 @@ func Dossier(d *model.Dossier, p *regime.Profile, t *Text, o *model.Official) ([
 	if o != nil {
 		s.officials = []*model.Official{o}
 	}
-	first, _, err := layout(s, nil)
-	if err != nil {
-		return nil, err
-	}
-	pl := &plan{entries: first.entries, tocPages: 1}
-	bodyPages := first.total - 1 // the first pass has the cover and the body
+	// The contents come after the cover but are only known once the body
+	// is laid out, so pages are reserved for them. When the reservation
+	// turns out wrong, the dossier is laid out again with the right number.
+	reserved := estimateContents(s)
 	for try := 0; try < 4; try++ {
-		pl.total = 1 + pl.tocPages + bodyPages
-		got, data, err := layout(s, pl)
-		if err != nil {
-			return nil, err
+		data, needed, err := layout(s, reserved)
+		if err != nil || needed == reserved {
+			return data, err
 		}
-		if len(got.entries) != len(pl.entries) {
-			return nil, fmt.Errorf("pdf: the layout changed between passes (%d headings, then %d)", len(pl.entries), len(got.entries))
-		}
-		if got.tocPages == pl.tocPages && got.total == pl.total {
-			return data, nil
-		}
-		pl.tocPages = got.tocPages
-		bodyPages = got.total - 1 - got.tocPages
+		reserved = needed
 	}
-	return nil, fmt.Errorf("pdf: the table of contents did not settle after 4 passes")
+	return nil, fmt.Errorf("pdf: the table of contents did not settle after 4 layouts")
 }
 
-// layout runs one pass. Without a plan it leaves out the contents page and
-// only measures; with one, it prints the contents from the plan.
-func layout(s spec, pl *plan) (*plan, []byte, error) {
+// layout lays the dossier out with tocPages pages reserved for the
+// contents. It returns the PDF, or, when the contents need another number
+// of pages, that number and no PDF.
+func layout(s spec, tocPages int) ([]byte, int, error) {
 	size := "A4"
 	if s.p.Paper == "Letter" {
 		size = "Letter"
@@ -122,35 +146,58 @@ func layout(s spec, pl *plan) (*plan, []byte, error) {
 	f.SetModificationDate(s.d.BuildDate)
 	f.SetCompression(true)
 	registerFonts(f)
-	dc := &doc{spec: s, f: f, plan: pl, cites: map[int]*citation{}}
+	dc := &doc{spec: s, f: f, cites: map[int]*citation{}}
 	dc.pageW, dc.pageH = f.GetPageSize()
 	dc.allegationRefs()
 	dc.metadata()
-	dc.pageMarks()
 
 	dc.cover()
-	tocPages := 0
-	if pl != nil {
-		before := f.PageCount()
-		dc.contents()
-		tocPages = f.PageCount() - before
+	tocStart := f.PageCount() + 1
+	for i := 0; i < tocPages; i++ {
+		f.AddPage()
+		if i == 0 {
+			f.Bookmark(oneLine(dc.t.h("contents")), 0, marginTop)
+		}
 	}
 	dc.body()
 	if dc.err != nil {
-		return nil, nil, dc.err
+		return nil, 0, dc.err
 	}
+	last := f.PageCount()
+	if needed := dc.contents(tocStart, tocPages, false); needed != tocPages {
+		return nil, needed, f.Error()
+	}
+	dc.contents(tocStart, tocPages, true)
+	dc.pageMarks(last)
+	f.SetPage(last) // fpdf writes the pages up to the current one
 	if err := f.Error(); err != nil {
-		return nil, nil, fmt.Errorf("pdf: %w", err)
-	}
-	got := &plan{entries: dc.entries, tocPages: tocPages, total: f.PageCount()}
-	if pl == nil {
-		return got, nil, nil
+		return nil, 0, fmt.Errorf("pdf: %w", err)
 	}
 	var buf bytes.Buffer
 	if err := f.Output(&buf); err != nil {
-		return nil, nil, fmt.Errorf("pdf: %w", err)
+		return nil, 0, fmt.Errorf("pdf: %w", err)
 	}
-	return got, buf.Bytes(), nil
+	return buf.Bytes(), tocPages, nil
+}
+
+// estimateContents guesses how many pages the contents take, from the
+// number of headings the dossier will have.
+func estimateContents(s spec) int {
+	n := 4 + len(s.d.Sources) // introduction, request, legal basis, annex; sources
+	for _, o := range s.officials {
+		n += 5 + len(o.Allegations) // identification, positions, summary, allegations, criteria
+	}
+	n += 2 + len(s.officials) // victims, readiness
+	lines := float64(n) * 5.6
+	return max(1, int(math.Ceil(lines/(pageHeight(s.p.Paper)-marginTop-marginBottom-15))))
+}
+
+// pageHeight is the height of a paper size in millimetres.
+func pageHeight(paper string) float64 {
+	if paper == "Letter" {
+		return 279.4
+	}
+	return 297
 }
 
 // metadata sets the document information and language.

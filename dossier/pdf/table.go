@@ -46,6 +46,13 @@ func (t *table) headRow() {
 	}
 }
 
+// begin starts the table: on a new page unless the header and the first
+// lines of the body fit, so a header is never left alone at a page's foot.
+func (t *table) begin() {
+	t.dc.ensure(6*lineHeight(smallSize) + 4*t.pad)
+	t.headRow()
+}
+
 // row draws one body row.
 func (t *table) row(cells ...cell) { t.draw(cells, false) }
 
@@ -120,9 +127,12 @@ func (t *table) draw(cells []cell, isHead bool) {
 func (t *table) end() { t.dc.f.Ln(3) }
 
 // kvTable draws a two-column table of label and value rows.
-func (dc *doc) kvTable(rows [][2]string) {
-	w := dc.contentW()
-	t := dc.newTable([]float64{w * 0.3, w * 0.7})
+func (dc *doc) kvTable(rows [][2]string) { dc.kvTableW(rows, dc.contentW()) }
+
+// kvTableW is kvTable in a given total width.
+func (dc *doc) kvTableW(rows [][2]string, w float64) {
+	label := dc.contentW() * 0.3
+	t := dc.newTable([]float64{label, w - label})
 	for _, r := range rows {
 		t.row(labelCell(r[0]), textCell(r[1]))
 	}

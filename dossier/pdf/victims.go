@@ -39,6 +39,12 @@ func (dc *doc) victims(level int) {
 		dc.para(t.x("no_victims"))
 		return
 	}
+	own := map[string]bool{}
+	for _, o := range dc.officials {
+		for _, a := range o.Allegations {
+			own[a.ID] = true
+		}
+	}
 	for _, v := range list {
 		dc.ensure(4 * bodyLine)
 		dc.font(sans, "B", bodySize)
@@ -55,12 +61,16 @@ func (dc *doc) victims(level int) {
 		for _, a := range v.Aliases {
 			aliases = append(aliases, aliasText(a))
 		}
-		var refs []string
+		// This dossier's own allegations first, then the others.
+		var refs, others []string
 		for _, id := range v.Allegations {
-			if ref, ok := dc.allegationRef[id]; ok {
+			if ref, ok := dc.allegationRef[id]; ok && own[id] {
 				refs = append(refs, ref)
+			} else if ok {
+				others = append(others, ref)
 			}
 		}
+		refs = append(refs, others...)
 		fields := [][2]string{
 			{t.l("aliases"), strings.Join(aliases, "; ")},
 			{t.l("occupation"), v.Occupation},

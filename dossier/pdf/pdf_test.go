@@ -1,0 +1,318 @@
+package pdf_test
+
+import (
+	"bytes"
+	"fmt"
+	"os/exec"
+	"regexp"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/dossier-project/dossier/dossier"
+	"github.com/dossier-project/dossier/dossier/internal/leaktest"
+	"github.com/dossier-project/dossier/dossier/model"
+	"github.com/dossier-project/dossier/dossier/pdf"
+)
+
+func TestFilesPerOfficialAndRegime(t *testing.T) {
+	_, d := loadModel(t, steppe, model.Public)
+	files := render(t, d, "eu-ghrsr", "us-glomag")
+	var names []string
+	for name := range files {
+		names = append(names, name)
+	}
+	want := []string{
+		"steppe-eu-ghrsr-public.pdf", "steppe-a-b-serikbayev-eu-ghrsr-public.pdf",
+		"steppe-almaty-police-eu-ghrsr-public.pdf", "steppe-qairat-nurlanov-eu-ghrsr-public.pdf",
+		"steppe-us-glomag-public.pdf", "steppe-a-b-serikbayev-us-glomag-public.pdf",
+		"steppe-almaty-police-us-glomag-public.pdf", "steppe-qairat-nurlanov-us-glomag-public.pdf",
+	}
+	if len(files) != len(want) {
+		t.Fatalf("files %v, want %v", names, want)
+	}
+	for _, w := range want {
+		if !bytes.HasPrefix(files[w], []byte("%PDF-")) {
+			t.Errorf("%s missing or not a PDF (have %v)", w, names)
+		}
+	}
+}
+
+func TestNamesInEveryScriptSurvive(t *testing.T) {
+	need(t, "pdftotext")
+	_, d := loadModel(t, steppe, model.Internal)
+	files := render(t, d, "eu-ghrsr")
+	all := squash(text(t, files["steppe-eu-ghrsr-internal.pdf"]))
+	for _, name := range []string{
+		"Bożena Kowalska", "Божена Ковальска", // Polish, and in Cyrillic
+		"Petras Auštrevičius", "Fionnuala Ní Aoláin", // Lithuanian, Irish
+		"Қайрат Нұрланов", "Әйгерім Тлеуова", "Азаттық радиосы", // Kazakh Cyrillic
+		"Алматыда митингіге қатысқандар ұсталды",
+	} {
+		if !strings.Contains(all, name) {
+			t.Errorf("pdftotext does not find %q in the combined dossier", name)
+		}
+	}
+	one := squash(text(t, files["steppe-qairat-nurlanov-eu-ghrsr-internal.pdf"]))
+	if !strings.Contains(one, "Қайрат Нұрланов (Cyrillic; Kazakh spelling)") {
+		t.Error("the official's Cyrillic alias is not in his dossier")
+	}
+}
+
+// stripMarks removes the running header and footer lines from pdftotext
+// output, so that a passage running across a page break reads whole.
+func stripMarks(s string, d *model.Dossier, header string) string {
+	page := regexp.MustCompile(`^Page \d+ of \d+$`)
+	var keep []string
+	for _, line := range strings.Split(s, "\n") {
+		l := strings.TrimSpace(line)
+		if page.MatchString(l) || l == header || strings.HasPrefix(l, d.Classification) || strings.HasPrefix(l, "\f") {
+			continue
+		}
+		keep = append(keep, l)
+	}
+	return strings.Join(keep, "\n")
+}
+
+// TestEveryCitedPassageIsInTheAnnex: each excerpt the official's dossier
+// cites is quoted in full in the sources annex, after its citation number
+// and paragraph.
+func TestEveryCitedPassageIsInTheAnnex(t *testing.T) {
+	need(t, "pdftotext")
+	for _, a := range []model.Audience{model.Public, model.Internal} {
+		_, d := loadModel(t, steppe, a)
+		files := render(t, d, "eu-ghrsr")
+		for _, o := range d.Officials {
+			name := model.FileName(d, "pdf", o.ID, "eu-ghrsr")
+			raw := text(t, files[name])
+			header := "EU Global Human Rights Sanctions Regime · " + o.Name
+			body := squash(stripMarks(raw, d, header))
+			i := strings.LastIndex(body, "Annex A: Sources")
+			if i < 0 {
+				t.Fatalf("%s: no annex", name)
+			}
+			annex := body[i:]
+			var cited []int
+			cited = append(cited, o.Evidence...)
+			for _, p := range o.Positions {
+				cited = append(cited, p.Evidence...)
+			}
+			for _, al := range o.Allegations {
+				cited = append(cited, al.Evidence...)
+			}
+			for _, n := range cited {
+				x := d.Excerpt(n)
+				if !strings.Contains(annex, "“"+squash(x.Passage)+"”") {
+					t.Errorf("%s: the annex lacks excerpt %d: %q", name, n, x.Passage)
+				}
+			}
+			// Allegations quote their evidence in the body too.
+			for _, al := range o.Allegations {
+				for _, n := range al.Evidence {
+					if !strings.Contains(body[:i], "“"+squash(d.Excerpt(n).Quote)+"”") {
+						t.Errorf("%s: the body lacks the quote of excerpt %d", name, n)
+					}
+				}
+			}
+			if want := fmt.Sprintf("paragraph %d", d.Excerpt(cited[0]).Paragraph); !strings.Contains(annex, want) {
+				t.Errorf("%s: the annex does not give %q", name, want)
+			}
+		}
+	}
+}
+
+func TestPageXOfYOnEveryPage(t *testing.T) {
+	need(t, "pdftotext", "pdfinfo")
+	_, d := loadModel(t, steppe, model.Partner)
+	for name, data := range render(t, d, "us-glomag") {
+		info := run(t, nil, "pdfinfo", withFile(t, data))
+		m := regexp.MustCompile(`Pages:\s+(\d+)`).FindStringSubmatch(info)
+		if m == nil {
+			t.Fatalf("%s: pdfinfo gives no page count:\n%s", name, info)
+		}
+		pages, _ := strconv.Atoi(m[1])
+		for _, p := range []int{1, 2, pages} {
+			n := strconv.Itoa(p)
+			got := text(t, data, "-f", n, "-l", n)
+			if want := fmt.Sprintf("Page %d of %d", p, pages); !strings.Contains(got, want) {
+				t.Errorf("%s page %d lacks %q", name, p, want)
+			}
+		}
+	}
+}
+
+func TestPaperFollowsTheRegime(t *testing.T) {
+	need(t, "pdfinfo")
+	_, d := loadModel(t, steppe, model.Public)
+	files := render(t, d, "uk-ghr", "ca-magnitsky")
+	for name, want := range map[string]string{
+		"steppe-uk-ghr-public.pdf":                       "(A4)",
+		"steppe-qairat-nurlanov-uk-ghr-public.pdf":       "(A4)",
+		"steppe-ca-magnitsky-public.pdf":                 "(letter)",
+		"steppe-qairat-nurlanov-ca-magnitsky-public.pdf": "(letter)",
+	} {
+		info := run(t, nil, "pdfinfo", withFile(t, files[name]))
+		if !regexp.MustCompile(`Page size:.*` + regexp.QuoteMeta(want)).MatchString(info) {
+			t.Errorf("%s: want page size %s:\n%s", name, want, info)
+		}
+	}
+}
+
+func TestQpdfCheck(t *testing.T) {
+	need(t, "qpdf")
+	for _, a := range model.Audiences {
+		_, d := loadModel(t, steppe, a)
+		for name, data := range render(t, d, "parliament", "us-glomag") {
+			cmd := exec.Command("qpdf", "--check", withFile(t, data))
+			if out, err := cmd.CombinedOutput(); err != nil {
+				t.Errorf("qpdf --check %s: %v\n%s", name, err, out)
+			}
+		}
+	}
+}
+
+func TestRendersAreByteIdentical(t *testing.T) {
+	_, d := loadModel(t, steppe, model.Internal)
+	first := render(t, d, "eu-ghrsr")
+	for i := 0; i < 3; i++ {
+		// A fresh model each time, so nothing is shared between renders.
+		_, d := loadModel(t, steppe, model.Internal)
+		for name, data := range render(t, d, "eu-ghrsr") {
+			if !bytes.Equal(first[name], data) {
+				t.Fatalf("%s differs between renders", name)
+			}
+		}
+	}
+}
+
+func TestReadinessOnlyInInternalEditions(t *testing.T) {
+	need(t, "pdftotext")
+	for _, a := range model.Audiences {
+		_, d := loadModel(t, steppe, a)
+		files := render(t, d, "uk-ghr")
+		for _, name := range []string{model.FileName(d, "pdf", "uk-ghr"), model.FileName(d, "pdf", "qairat-nurlanov", "uk-ghr")} {
+			got := text(t, files[name])
+			has := strings.Contains(got, "Readiness (internal working note)")
+			if has != (a == model.Internal) {
+				t.Errorf("%s: readiness shown = %v", name, has)
+			}
+		}
+	}
+}
+
+// TestNoWithheldNameInPublicEdition runs the project's leak scanner over
+// each public and partner dossier: inflated streams, metadata and
+// pdftotext, for every name and alias of every withheld victim.
+func TestNoWithheldNameInPublicEdition(t *testing.T) {
+	for _, a := range []model.Audience{model.Public, model.Partner} {
+		c, d := loadModel(t, steppe, a)
+		names := dossier.WithheldNames(c, a)
+		if len(names) == 0 {
+			t.Fatalf("%s: nobody is withheld; the test proves nothing", a)
+		}
+		for name, data := range render(t, d, "parliament") {
+			found, err := leaktest.Scan(name, data, names)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, f := range found {
+				t.Errorf("withheld name leaked: %s", f)
+			}
+		}
+	}
+}
+
+func TestBookmarksAndCitationLinks(t *testing.T) {
+	need(t, "qpdf", "pdftotext")
+	_, d := loadModel(t, steppe, model.Internal)
+	data := render(t, d, "eu-ghrsr")["steppe-qairat-nurlanov-eu-ghrsr-internal.pdf"]
+	marks := outlines(t, data)
+	titles := map[string]int{}
+	for _, o := range marks {
+		titles[o.Title] = o.Page
+	}
+	for _, want := range []string{"Cover", "Contents", "1  Introduction", "7  Allegations", "Annex A: Sources", "[S1] Алматыда митингіге қатысқандар ұсталды"} {
+		if _, ok := titles[want]; !ok {
+			t.Errorf("no bookmark %q in %v", want, titles)
+		}
+	}
+	annex := titles["Annex A: Sources"]
+	// The contents give each section the page its bookmark points to.
+	contents := squash(text(t, data, "-f", "2", "-l", "2"))
+	if !strings.Contains(contents, fmt.Sprintf("Annex A: Sources %s %d", strings.Repeat(". ", 1)[:0], annex)) &&
+		!regexp.MustCompile(`Annex A: Sources[ .]*`+strconv.Itoa(annex)).MatchString(contents) {
+		t.Errorf("contents do not give the annex page %d:\n%s", annex, contents)
+	}
+	// Every citation links into the annex: count links whose destination
+	// is an annex page, less the contents' own links to annex entries.
+	pageObj := map[string]int{}
+	for _, m := range regexp.MustCompile(`/Dest \[(\d+) 0 R`).FindAllSubmatch(data, -1) {
+		pageObj[string(m[1])]++
+	}
+	toAnnex := 0
+	for obj, n := range pageObj {
+		num, _ := strconv.Atoi(obj)
+		if (num-1)/2 >= annex { // fpdf numbers page n's object 2n+1
+			toAnnex += n
+		}
+	}
+	annexEntries := 0
+	for _, o := range marks {
+		if o.Page >= annex {
+			annexEntries++
+		}
+	}
+	citations := len(regexp.MustCompile(`\[\d+\] paragraph \d+`).FindAllString(text(t, data), -1))
+	if citations == 0 || toAnnex-annexEntries < citations {
+		t.Errorf("%d links into the annex (less %d contents entries) for %d cited passages", toAnnex, annexEntries, citations)
+	}
+}
+
+func TestMetadata(t *testing.T) {
+	need(t, "pdfinfo")
+	_, d := loadModel(t, steppe, model.Public)
+	data := render(t, d, "eu-ghrsr")["steppe-qairat-nurlanov-eu-ghrsr-public.pdf"]
+	info := run(t, nil, "pdfinfo", withFile(t, data))
+	for _, want := range []string{
+		"Title:           Proposal for the listing of Qairat Nurlanov",
+		"Author:          Steppe Rights Monitor (test case)",
+		"Subject:         European Union — Global Human Rights Sanctions Regime — Detentions after the Almaty gathering of 6 June 2020",
+		"Keywords:        sanctions; human rights; EU Global Human Rights Sanctions Regime; Kazakhstan; Qairat Nurlanov",
+		"CreationDate:    Mon Mar  1 00:00:00 2021 UTC",
+	} {
+		if !strings.Contains(info, want) {
+			t.Errorf("pdfinfo lacks %q:\n%s", want, info)
+		}
+	}
+	if !bytes.Contains(data, []byte("/Lang (en)")) {
+		t.Error("the document language is not set")
+	}
+}
+
+func TestSubmitterNotStated(t *testing.T) {
+	need(t, "pdftotext")
+	_, d := loadModel(t, "../build/testdata/leak", model.Public)
+	got := squash(text(t, render(t, d, "uk-ghr")["leak-uk-ghr-public.pdf"], "-f", "1", "-l", "1"))
+	if !strings.Contains(got, "SUBMITTED BY not stated") {
+		t.Errorf("cover:\n%s", got)
+	}
+}
+
+func TestUnknownRegime(t *testing.T) {
+	_, d := loadModel(t, steppe, model.Public)
+	_, err := pdf.Render(d, model.Options{Regimes: []string{"xx-nowhere"}})
+	if err == nil || !strings.Contains(err.Error(), `no regime profile "xx-nowhere"`) {
+		t.Errorf("err = %v", err)
+	}
+}
+
+func TestEveryProfileRendersWithoutRegimes(t *testing.T) {
+	_, d := loadModel(t, "../build/testdata/leak", model.Partner)
+	files, err := pdf.Render(d, model.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(files) != 5*2 { // five profiles; the case dossier and one official's
+		t.Errorf("%d files", len(files))
+	}
+}
