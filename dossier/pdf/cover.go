@@ -67,7 +67,7 @@ func (dc *doc) cover() {
 		for _, o := range dc.officials {
 			names = append(names, oneLine(o.Name))
 		}
-		rows = append(rows, [2]string{dc.t.l("subjects"), dc.orNotKnown(strings.Join(names, "\n"))})
+		rows = append(rows, [2]string{dc.t.l("subjects"), dc.orNotKnown(strings.Join(names, "; "))})
 	}
 	rows = append(rows, [2]string{dc.t.l("submitted_by"), org})
 	if dc.d.Contact != "" {
@@ -78,7 +78,29 @@ func (dc *doc) cover() {
 		{dc.t.l("date"), dc.date()},
 		{dc.t.l("classification"), mark},
 	}...)
+	// Notes at the foot of the cover.
+	var notes []string
+	if dc.d.Withheld > 0 {
+		notes = append(notes, dc.t.x("withheld", "n", strconv.Itoa(dc.d.Withheld)))
+	}
+	notes = append(notes, dc.t.x("fingerprint"))
+	dc.font(sans, "", smallSize)
+	notesH := 0.0
+	for _, n := range notes {
+		notesH += float64(dc.lines(n, w))*smallLine + 2
+	}
+	// The cover is one page: when a long list of subjects would not fit,
+	// it gives their number and leaves the list to the contents.
 	labelW := 44.0
+	if dc.combined && f.GetY()+dc.coverRowsHeight(rows, labelW) > dc.bottom()-notesH-4 {
+		for i := range rows {
+			if rows[i][0] == dc.t.l("subjects") {
+				rows[i][1] = dc.t.l("subjects_count", "n", strconv.Itoa(len(dc.officials)))
+			}
+		}
+	}
+	f.SetAutoPageBreak(false, 0)
+	defer f.SetAutoPageBreak(true, marginBottom)
 	for _, r := range rows {
 		y := f.GetY()
 		dc.font(sans, "B", tinySize)
@@ -95,21 +117,10 @@ func (dc *doc) cover() {
 		}
 		f.Ln(2.5)
 	}
-
-	// Notes at the foot of the cover.
-	var notes []string
-	if dc.d.Withheld > 0 {
-		notes = append(notes, dc.t.x("withheld", "n", strconv.Itoa(dc.d.Withheld)))
-	}
-	notes = append(notes, dc.t.x("fingerprint"))
-	dc.font(sans, "", smallSize)
-	h := 0.0
-	for _, n := range notes {
-		h += float64(dc.lines(n, w))*smallLine + 2
-	}
-	if y := dc.bottom() - h - 2; y > f.GetY() {
+	if y := dc.bottom() - notesH - 2; y > f.GetY() {
 		f.SetY(y)
 	}
+	dc.font(sans, "", smallSize)
 	dc.color(grey)
 	for _, n := range notes {
 		f.SetX(marginLeft)
@@ -117,6 +128,19 @@ func (dc *doc) cover() {
 		f.Ln(2)
 	}
 	dc.color(ink)
+}
+
+// coverRowsHeight measures the particulars of the cover.
+func (dc *doc) coverRowsHeight(rows [][2]string, labelW float64) float64 {
+	h := 0.0
+	for _, r := range rows {
+		dc.font(sans, "B", tinySize)
+		lh := float64(dc.lines(strings.ToUpper(oneLine(r[0])), labelW-3))*3.8 + 0.9
+		dc.font(serif, "", bodySize)
+		lh = max(lh, float64(dc.lines(clean(r[1]), dc.contentW()-labelW))*bodyLine)
+		h += lh + 2.5
+	}
+	return h
 }
 
 // contents draws the table of contents onto the pages reserved for it,

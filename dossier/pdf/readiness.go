@@ -18,8 +18,15 @@ func (dc *doc) readiness(level int) {
 	t := dc.t
 	dc.heading(level, t.h("readiness"), headingOpts{numbered: true, inTOC: true, newPage: dc.combined})
 	dc.note(t.x("readiness_intro"))
-	for _, o := range dc.officials {
-		r := regime.OfficialReady(dc.d, dc.p, o)
+	reports := make([]regime.OfficialReadiness, len(dc.officials))
+	for i, o := range dc.officials {
+		reports[i] = regime.OfficialReady(dc.d, dc.p, o)
+	}
+	if dc.combined {
+		dc.readinessSummary(reports)
+	}
+	for i, o := range dc.officials {
+		r := reports[i]
 		if dc.combined {
 			dc.heading(level+1, o.Name, numbered)
 		}
@@ -42,6 +49,9 @@ func (dc *doc) readiness(level int) {
 			labelCell(t.l("element")), labelCell(t.l("level")), labelCell(t.l("state")), labelCell(t.l("detail")))
 		tb.begin()
 		for _, c := range r.Checks {
+			if c.Status == regime.NotApplicable {
+				continue // an organisation has no date of birth: not worth a row
+			}
 			status := textCell(t.Statuses[string(c.Status)])
 			if c.Level == regime.Required && (c.Status == regime.Missing || c.Status == regime.Partial) {
 				status.style = "B"
@@ -51,4 +61,23 @@ func (dc *doc) readiness(level int) {
 		}
 		tb.end()
 	}
+}
+
+// readinessSummary gives one row per official: the verdict and what the
+// recipient requires that is missing.
+func (dc *doc) readinessSummary(reports []regime.OfficialReadiness) {
+	t := dc.t
+	w := dc.contentW()
+	tb := dc.newTable([]float64{w * 0.3, w * 0.15, w * 0.55},
+		labelCell(t.l("subjects")), labelCell(t.l("verdict")), labelCell(t.l("missing_required")))
+	tb.begin()
+	for _, r := range reports {
+		verdict := textCell(t.l("verdict_ready"))
+		if !r.Ready {
+			verdict = textCell(t.l("verdict_not_ready"))
+			verdict.style, verdict.color = "B", &marking
+		}
+		tb.row(textCell(r.Name), verdict, textCell(strings.Join(r.Missing(regime.Required), "\n")))
+	}
+	tb.end()
 }
