@@ -31,7 +31,7 @@ func registerFonts(f *fpdf.Fpdf) {
 
 // clean makes text safe to lay out: fpdf indexes glyph widths by rune and
 // knows only the Basic Multilingual Plane, and control characters have no
-// glyph. Tabs and other spaces become plain spaces; characters outside the
+// glyph. Carriage returns go; tabs and other spaces become plain spaces; characters outside the
 // plane become U+FFFD; other controls are dropped. Runs of spaces collapse.
 func clean(s string) string {
 	var b strings.Builder
@@ -43,7 +43,9 @@ func clean(s string) string {
 			b.WriteRune(r)
 			space = false
 			continue
-		case r == '\t' || r == '\r' || (unicode.IsSpace(r) && r != '\u00a0'):
+		case r == '\r':
+			continue
+		case r == '\t' || (unicode.IsSpace(r) && r != '\u00a0'):
 			if !space {
 				b.WriteByte(' ')
 			}
