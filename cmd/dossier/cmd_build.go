@@ -102,6 +102,9 @@ func runBuild(e *env, opts any, args []string) int {
 			code = exitInvalid
 			continue
 		}
+		for _, warning := range res.Warnings {
+			fmt.Fprintf(e.stderr, "warning: %s\n", warning)
+		}
 		if !o.quiet {
 			for _, f := range res.Files {
 				fmt.Fprintf(e.stdout, "wrote %s\n", f)

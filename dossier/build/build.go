@@ -17,6 +17,7 @@ import (
 	"github.com/dossier-project/dossier/dossier/jsonout"
 	"github.com/dossier-project/dossier/dossier/model"
 	"github.com/dossier-project/dossier/dossier/pdf"
+	"github.com/dossier-project/dossier/dossier/xlsx"
 	"github.com/dossier-project/dossier/templates"
 )
 
@@ -35,6 +36,7 @@ var Formats = []Format{
 	{"json", "the linked, redacted model as one JSON document", jsonout.Render},
 	{"csv", "one CSV table each for officials, allegations, victims, evidence, sources", csvout.Render},
 	{"pdf", "a PDF dossier per official and regime, and one per regime for the whole case", pdf.Render},
+	{"xlsx", "an Excel workbook of the case for partner organisations", xlsx.Render},
 }
 
 // FormatNames returns the names of all formats.
@@ -96,6 +98,7 @@ type Result struct {
 	Case        string
 	Diagnostics dossier.Diagnostics
 	Files       []string // paths written, in order
+	Warnings    []string // what renderers worked around, e.g. text cut to a cell limit
 }
 
 // Case builds one case folder. Nothing is written unless the case is valid
@@ -157,6 +160,9 @@ func Case(dir string, o Options) (Result, error) {
 			return res, err
 		}
 		res.Files = append(res.Files, path)
+		for _, warning := range f.Warnings {
+			res.Warnings = append(res.Warnings, f.Name+": "+warning)
+		}
 	}
 	if o.Progress != nil {
 		o.Progress(len(files), len(files), "")

@@ -216,6 +216,9 @@ type Excerpt struct {
 type File struct {
 	Name string // file name inside the case's output folder
 	Data []byte
+	// Warnings are problems the renderer worked around (text cut to a
+	// format's limit, say); the build reports them.
+	Warnings []string
 }
 
 // Excerpt returns the excerpt numbered n (1-based), or nil.

@@ -1,0 +1,86 @@
+package xlsx
+
+import (
+	"archive/zip"
+	"bytes"
+	"io"
+	"regexp"
+	"sort"
+)
+
+// defaultElement matches one <Default …/> declaration of [Content_Types].xml.
+var defaultElement = regexp.MustCompile(`<Default [^>]*?(?:/>|></Default>)`)
+
+// canonical rewrites an XLSX package so that the same workbook always gives
+// the same bytes: excelize emits zip entries and content-type defaults in
+// map order, which differs from run to run. Entries are sorted by name with
+// [Content_Types].xml first (as Office writes it), their times are zero,
+// and the content-type defaults are sorted.
+func canonical(data []byte) ([]byte, error) {
+	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		return nil, err
+	}
+	files := append([]*zip.File(nil), zr.File...)
+	sort.Slice(files, func(i, j int) bool {
+		a, b := files[i].Name, files[j].Name
+		if (a == "[Content_Types].xml") != (b == "[Content_Types].xml") {
+			return a == "[Content_Types].xml"
+		}
+		return a < b
+	})
+	var out bytes.Buffer
+	zw := zip.NewWriter(&out)
+	for _, f := range files {
+		rc, err := f.Open()
+		if err != nil {
+			return nil, err
+		}
+		content, err := io.ReadAll(rc)
+		rc.Close()
+		if err != nil {
+			return nil, err
+		}
+		if f.Name == "[Content_Types].xml" {
+			content = sortDefaults(content)
+		}
+		w, err := zw.CreateHeader(&zip.FileHeader{Name: f.Name, Method: zip.Deflate})
+		if err != nil {
+			return nil, err
+		}
+		if _, err := w.Write(content); err != nil {
+			return nil, err
+		}
+	}
+	if err := zw.Close(); err != nil {
+		return nil, err
+	}
+	return out.Bytes(), nil
+}
+
+// sortDefaults puts the <Default> declarations in sorted order, in the
+// place where the first one stood.
+func sortDefaults(xml []byte) []byte {
+	locs := defaultElement.FindAllIndex(xml, -1)
+	if len(locs) < 2 {
+		return xml
+	}
+	elems := make([]string, len(locs))
+	var rest bytes.Buffer
+	last := 0
+	for i, l := range locs {
+		elems[i] = string(xml[l[0]:l[1]])
+		rest.Write(xml[last:l[0]])
+		if i == 0 {
+			rest.WriteString("\x00")
+		}
+		last = l[1]
+	}
+	rest.Write(xml[last:])
+	sort.Strings(elems)
+	joined := ""
+	for _, e := range elems {
+		joined += e
+	}
+	return bytes.Replace(rest.Bytes(), []byte("\x00"), []byte(joined), 1)
+}

@@ -1,0 +1,208 @@
+package xlsx
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/dossier-project/dossier/dossier/model"
+	"github.com/xuri/excelize/v2"
+)
+
+// record is one row of a data sheet, by column key.
+type record map[string]cell
+
+// columnKeys lists the keys each data sheet can show; xlsx.yaml chooses
+// among them and orders them.
+var columnKeys = map[string][]string{
+	"officials":   {"id", "name", "kind", "aliases", "positions", "birth_date", "birth_date_text", "birth_place", "nationality", "allegations", "evidence"},
+	"allegations": {"id", "official_id", "official", "date", "date_text", "place", "role", "violations", "victims", "summary", "sources", "evidence"},
+	"concerns":    {"allegation_id", "victim_id", "victim", "withheld"},
+	"violations":  {"allegation_id", "official", "violation", "label"},
+	"victims":     {"id", "name", "withheld", "status", "sensitivity", "occupation", "aliases", "events", "allegations", "evidence"},
+	"evidence":    {"number", "source_id", "source", "paragraph", "quote", "supports", "target", "owner_id", "owner", "redacted", "note"},
+	"sources":     {"number", "id", "title", "type", "publisher", "author", "published", "published_text", "url", "archive_url", "language", "sha256", "excerpts"},
+}
+
+func knownColumn(sheet, key string) bool {
+	for _, k := range columnKeys[sheet] {
+		if k == key {
+			return true
+		}
+	}
+	return false
+}
+
+// validated maps a sheet's controlled columns to their vocabulary.
+var validated = map[string]map[string]string{
+	"allegations": {"role": "roles"},
+	"violations":  {"violation": "violations"},
+	"victims":     {"status": "victim_statuses", "sensitivity": "sensitivities"},
+	"sources":     {"type": "source_types"},
+}
+
+// index knows the row where each record is defined, so ids can link to it.
+type index struct {
+	text *text
+	rows map[string]map[string]int // sheet key → id → row number
+}
+
+// idKey is the column holding each sheet's id.
+var idKey = map[string]string{"officials": "id", "allegations": "id", "victims": "id", "sources": "id", "evidence": "number"}
+
+func newIndex(d *model.Dossier, t *text) *index {
+	ix := &index{text: t, rows: map[string]map[string]int{}}
+	add := func(sheet string, ids []string) {
+		ix.rows[sheet] = map[string]int{}
+		for i, id := range ids {
+			ix.rows[sheet][id] = i + 2 // row 1 is the header
+		}
+	}
+	var officials, allegations, victims, sources []string
+	for _, o := range d.Officials {
+		officials = append(officials, o.ID)
+	}
+	for _, a := range d.Allegations() {
+		allegations = append(allegations, a.ID)
+	}
+	for _, v := range d.Victims {
+		victims = append(victims, v.ID)
+	}
+	for _, s := range d.Sources {
+		sources = append(sources, s.ID)
+	}
+	add("officials", officials)
+	add("allegations", allegations)
+	add("victims", victims)
+	add("sources", sources)
+	return ix
+}
+
+// link returns a cell holding id that links to the row defining it.
+func (ix *index) link(sheet, id string) cell {
+	row, ok := ix.rows[sheet][id]
+	col := 0
+	for i, c := range ix.text.Columns[sheet] {
+		if c.Key == idKey[sheet] {
+			col = i + 1
+		}
+	}
+	if !ok || col == 0 {
+		return str(id)
+	}
+	ref, _ := excelize.CoordinatesToCellName(col, row)
+	return cell{value: id, link: fmt.Sprintf("'%s'!%s", ix.text.Sheets[sheet], ref)}
+}
+
+func join(list []string) string { return strings.Join(list, "; ") }
+
+func refs(nums []int) string {
+	out := make([]string, len(nums))
+	for i, n := range nums {
+		out[i] = fmt.Sprintf("E%d", n)
+	}
+	return join(out)
+}
+
+func aliasNames(list []model.Alias) string {
+	out := make([]string, len(list))
+	for i, a := range list {
+		out[i] = a.Name
+	}
+	return join(out)
+}
+
+// records returns the rows of one data sheet.
+func (w *workbook) records(sheet string) []record {
+	d, ix := w.d, w.index
+	names := map[string]string{}
+	for _, o := range d.Officials {
+		names[o.ID] = o.Name
+	}
+	var out []record
+	switch sheet {
+	case "officials":
+		for _, o := range d.Officials {
+			var positions, allegations []string
+			for _, p := range o.Positions {
+				s := p.Title
+				if p.Body != "" {
+					s += ", " + p.Body
+				}
+				if !p.From.IsZero() || !p.To.IsZero() {
+					s += fmt.Sprintf(" (%s–%s)", p.From, p.To)
+				}
+				positions = append(positions, s)
+			}
+			for _, a := range o.Allegations {
+				allegations = append(allegations, a.ID)
+			}
+			out = append(out, record{"id": str(o.ID), "name": str(o.Name), "kind": str(o.Kind.Label), "aliases": str(aliasNames(o.Aliases)),
+				"positions": str(join(positions)), "birth_date": date(o.BirthDate), "birth_date_text": str(o.BirthDate.String()),
+				"birth_place": str(o.BirthPlace), "nationality": str(join(o.Nationality)), "allegations": str(join(allegations)), "evidence": str(refs(o.Evidence))})
+		}
+	case "allegations":
+		for _, a := range d.Allegations() {
+			var violations, victims []string
+			for _, v := range a.Violations {
+				violations = append(violations, v.Label)
+			}
+			for _, v := range a.Victims {
+				victims = append(victims, v.Name)
+			}
+			out = append(out, record{"id": str(a.ID), "official_id": ix.link("officials", a.Official), "official": str(names[a.Official]),
+				"date": date(a.Date.Start), "date_text": str(a.Date.String()), "place": str(a.Place), "role": str(a.Role.Value),
+				"violations": str(join(violations)), "victims": str(join(victims)), "summary": str(a.Summary), "sources": num(a.Sources), "evidence": str(refs(a.Evidence))})
+		}
+	case "concerns":
+		for _, a := range d.Allegations() {
+			for _, v := range a.Victims {
+				out = append(out, record{"allegation_id": ix.link("allegations", a.ID), "victim_id": ix.link("victims", v.ID), "victim": str(v.Name), "withheld": yesNo(v.Withheld)})
+			}
+		}
+	case "violations":
+		for _, a := range d.Allegations() {
+			for _, v := range a.Violations {
+				out = append(out, record{"allegation_id": ix.link("allegations", a.ID), "official": str(names[a.Official]), "violation": str(v.Value), "label": str(v.Label)})
+			}
+		}
+	case "victims":
+		for _, v := range d.Victims {
+			var events []string
+			for _, e := range v.Events {
+				s := e.Type.Label
+				if !e.Date.IsZero() {
+					s = e.Date.String() + " " + s
+				}
+				events = append(events, s)
+			}
+			out = append(out, record{"id": str(v.ID), "name": str(v.Name), "withheld": yesNo(v.Withheld), "status": str(v.Status.Value),
+				"sensitivity": str(v.Sensitivity.Value), "occupation": str(v.Occupation), "aliases": str(aliasNames(v.Aliases)),
+				"events": str(join(events)), "allegations": str(join(v.Allegations)), "evidence": str(refs(v.Evidence))})
+		}
+	case "evidence":
+		for _, e := range d.Excerpts {
+			title := ""
+			if s := d.Source(e.Source); s != nil {
+				title = s.Title
+			}
+			owner := ix.link("officials", e.Owner)
+			if e.OwnerKind == "victim" {
+				owner = ix.link("victims", e.Owner)
+			}
+			target := str(e.Target)
+			if e.Target != "" {
+				target = ix.link("allegations", e.Target)
+			}
+			out = append(out, record{"number": num(e.Number), "source_id": ix.link("sources", e.Source), "source": str(title), "paragraph": num(e.Paragraph),
+				"quote": str(e.Quote), "supports": str(e.Supports), "target": target, "owner_id": owner, "owner": str(e.OwnerName),
+				"redacted": yesNo(e.Redacted), "note": str(e.Note)})
+		}
+	case "sources":
+		for _, s := range d.Sources {
+			out = append(out, record{"number": num(s.Number), "id": str(s.ID), "title": str(s.Title), "type": str(s.Type.Value), "publisher": str(s.Publisher),
+				"author": str(s.Author), "published": date(s.Published), "published_text": str(s.Published.String()), "url": str(s.URL),
+				"archive_url": str(s.ArchiveURL), "language": str(s.Language), "sha256": str(s.SHA256), "excerpts": num(len(s.Excerpts))})
+		}
+	}
+	return out
+}
