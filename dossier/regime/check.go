@@ -11,6 +11,9 @@ import (
 	"gopkg.in/yaml.v3"
 )
 
+// languageRE is a loose BCP 47 tag: a language and optional subtags.
+var languageRE = regexp.MustCompile(`^[a-zA-Z]{2,3}(-[A-Za-z0-9]{2,8})*$`)
+
 // checker collects the problems of one decoded profile, each at the line
 // of the YAML value it concerns.
 type checker struct {
@@ -87,7 +90,7 @@ func (c *checker) profile(p *Profile, violations map[string]bool) {
 	c.need(p.ShortName, "short_name")
 	c.oneOf(p.Kind, Kinds, "kind")
 	c.oneOf(p.Paper, Papers, "paper")
-	if !regexp.MustCompile(`^[a-zA-Z]{2,3}(-[A-Za-z0-9]{2,8})*$`).MatchString(p.Language) {
+	if !languageRE.MatchString(p.Language) {
 		c.errorf(c.at("language"), "language %q is not a BCP 47 tag such as en or en-GB", p.Language)
 	}
 	if len(p.Recipient) == 0 {

@@ -153,18 +153,6 @@ func (p *Profile) CriteriaMet(allegations []*model.Allegation) []Match {
 	return out
 }
 
-// Meets reports whether an allegation falls under criterion cr.
-func (cr *Criterion) Meets(a *model.Allegation) bool {
-	for _, v := range a.Violations {
-		for _, w := range cr.Violations {
-			if v.Value == w {
-				return true
-			}
-		}
-	}
-	return false
-}
-
 // check computes one element's status for an official.
 func check(key string, d *model.Dossier, o *model.Official, met []Match) (Status, string) {
 	switch key {
