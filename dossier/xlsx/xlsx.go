@@ -99,7 +99,6 @@ func (w *workbook) build() error {
 	if err := w.summary(); err != nil {
 		return fmt.Errorf("sheet %s: %w", summary, err)
 	}
-	w.f.SetActiveSheet(0)
 	date := w.d.BuildDate.UTC().Format(time.RFC3339)
 	return w.f.SetDocProps(&excelize.DocProperties{
 		Title:       w.d.Title,

@@ -32,9 +32,9 @@ func sample() *model.Dossier {
 				BirthDate: date("1970-02"), Evidence: []int{}, Allegations: []*model.Allegation{
 					{ID: "formula-man-1", Official: "formula-man", Summary: "@SUM(A1:A9) and more", Date: rng("2020-07-30/2020-09-27"),
 						Violations: []model.Label{{Value: "torture", Label: "Torture"}, {Value: "arbitrary_detention", Label: "Arbitrary detention"}},
-						Role: model.Label{Value: "perpetrated", Label: "Perpetrated"},
-						Victims: []model.VictimRef{{ID: "jana-novak", Name: "Jana Novák"}, {ID: "v-02", Name: "Victim V-02", Withheld: true}},
-						Evidence: []int{1, 2}, Sources: 2},
+						Role:       model.Label{Value: "perpetrated", Label: "Perpetrated"},
+						Victims:    []model.VictimRef{{ID: "jana-novak", Name: "Jana Novák"}, {ID: "v-02", Name: "Victim V-02", Withheld: true}},
+						Evidence:   []int{1, 2}, Sources: 2},
 				}},
 			{ID: "police", Kind: model.Label{Value: "organisation", Label: "Organisation"}, Name: "Police", Evidence: []int{}},
 		},
