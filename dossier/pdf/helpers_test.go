@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -65,6 +66,27 @@ func render(t testing.TB, d *model.Dossier, regimes ...string) map[string][]byte
 		out[f.Name] = f.Data
 	}
 	return out
+}
+
+var (
+	cacheMu sync.Mutex
+	cache   = map[model.Audience]map[string][]byte{}
+)
+
+// steppeFiles renders the steppe case for an audience under eu-ghrsr (A4)
+// and us-glomag (Letter), once per test binary: rendering is the slow
+// part of these tests, above all under the race detector.
+func steppeFiles(t testing.TB, a model.Audience) map[string][]byte {
+	t.Helper()
+	cacheMu.Lock()
+	defer cacheMu.Unlock()
+	if files, ok := cache[a]; ok {
+		return files
+	}
+	_, d := loadModel(t, steppe, a)
+	files := render(t, d, "eu-ghrsr", "us-glomag")
+	cache[a] = files
+	return files
 }
 
 // run runs a command with data on stdin and returns its stdout.
