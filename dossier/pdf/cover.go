@@ -80,8 +80,8 @@ func (dc *doc) cover() {
 	}...)
 	// Notes at the foot of the cover.
 	var notes []string
-	if dc.d.Withheld > 0 {
-		notes = append(notes, dc.t.x("withheld", "n", strconv.Itoa(dc.d.Withheld)))
+	if note := dc.withheldNote(); note != "" {
+		notes = append(notes, note)
 	}
 	notes = append(notes, dc.t.x("fingerprint"))
 	dc.font(sans, "", smallSize)

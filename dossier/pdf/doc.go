@@ -357,6 +357,25 @@ func (dc *doc) vars() map[string]string {
 	}
 }
 
+// withheldNote says how many people this edition names by pseudonym, with
+// one of the pseudonyms as an example; empty when nobody is withheld.
+func (dc *doc) withheldNote() string {
+	if dc.d.Withheld == 0 {
+		return ""
+	}
+	example := ""
+	for _, v := range dc.d.Victims {
+		if v.Withheld {
+			example = v.Name
+			break
+		}
+	}
+	if dc.d.Withheld == 1 {
+		return dc.t.x("withheld_one", "example", example)
+	}
+	return dc.t.x("withheld", "n", strconv.Itoa(dc.d.Withheld), "example", example)
+}
+
 // title is the dossier's title, from the profile.
 func (dc *doc) title() string {
 	if dc.combined {

@@ -26,9 +26,7 @@ func (dc *doc) introduction() {
 	if dc.combined && dc.d.Summary != "" {
 		dc.para(dc.d.Summary)
 	}
-	if dc.d.Withheld > 0 {
-		dc.note(dc.t.x("withheld", "n", strconv.Itoa(dc.d.Withheld)))
-	}
+	dc.note(dc.withheldNote())
 
 	dc.heading(0, dc.t.h("request"), numbered)
 	request := dc.p.Wording.Request

@@ -47,7 +47,7 @@ var textKeys = map[string][]string{
 	"statuses":  {"present", "partial", "missing", "not_applicable"},
 	"audiences": {"public", "partner", "internal"},
 	"text": {"subject_official", "subject_case", "organisation_unknown", "no_summary", "no_positions", "no_allegations", "no_victims",
-		"no_criteria", "criteria_intro", "readiness_intro", "sources_intro", "withheld", "fingerprint",
+		"no_criteria", "criteria_intro", "readiness_intro", "sources_intro", "withheld", "withheld_one", "fingerprint",
 		"keywords", "photo_credit"},
 }
 
