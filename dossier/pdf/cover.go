@@ -10,6 +10,7 @@ import (
 func (dc *doc) cover() {
 	f := dc.f
 	f.AddPage()
+	dc.font(sans, "", bodySize) // a UTF-8 font first: bookmarks are encoded as the current font
 	f.Bookmark(oneLine(dc.t.h("cover")), 0, 0)
 	w := dc.contentW()
 
