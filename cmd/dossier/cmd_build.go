@@ -7,6 +7,7 @@ import (
 
 	"github.com/dossier-project/dossier/dossier/build"
 	"github.com/dossier-project/dossier/dossier/model"
+	"github.com/dossier-project/dossier/dossier/regime"
 	"github.com/dossier-project/dossier/templates"
 	"github.com/spf13/pflag"
 )
@@ -71,6 +72,13 @@ func runBuild(e *env, opts any, args []string) int {
 	if err != nil {
 		fmt.Fprintf(e.stderr, "dossier build: %v\n", err)
 		return exitUsage
+	}
+	if len(o.regimes) > 0 {
+		// A misspelt --regime is a usage error, found before any work.
+		if _, err := regime.LoadList(templates.FS(o.templates), o.regimes); err != nil {
+			fmt.Fprintf(e.stderr, "dossier build: %v\n", err)
+			return exitUsage
+		}
 	}
 	bopts := build.Options{
 		OutDir: o.output, Formats: formats, Audience: audience,

@@ -58,6 +58,7 @@ func TestBuildUsageErrors(t *testing.T) {
 		{"build", "--format", "docx", "-o", out, baseCase},
 		{"build", "--audience", "everyone", "-o", out, baseCase},
 		{"build", "--format", "", "-o", out, baseCase},
+		{"build", "--format", "pdf", "--regime", "uk-ghrr", "-o", out, baseCase},
 	} {
 		code, _, stderr := runCLI(t, args...)
 		if code != exitUsage {
