@@ -12,7 +12,6 @@ import (
 	"encoding/csv"
 	"fmt"
 	"strconv"
-	"strings"
 
 	"github.com/dossier-project/dossier/dossier/model"
 )
@@ -79,30 +78,12 @@ func Tables(d *model.Dossier) []Table {
 	}
 }
 
-func join(list []string) string { return strings.Join(list, "; ") }
-
-func refs(nums []int) string {
-	out := make([]string, len(nums))
-	for i, n := range nums {
-		out[i] = "E" + strconv.Itoa(n)
-	}
-	return join(out)
-}
-
 func labels(list []model.Label) string {
 	out := make([]string, len(list))
 	for i, l := range list {
 		out[i] = l.Value
 	}
-	return join(out)
-}
-
-func aliasNames(list []model.Alias) string {
-	out := make([]string, len(list))
-	for i, a := range list {
-		out[i] = a.Name
-	}
-	return join(out)
+	return model.JoinList(out)
 }
 
 func officials(d *model.Dossier) [][]string {
@@ -110,17 +91,10 @@ func officials(d *model.Dossier) [][]string {
 	for _, o := range d.Officials {
 		var positions []string
 		for _, p := range o.Positions {
-			s := p.Title
-			if p.Body != "" {
-				s += ", " + p.Body
-			}
-			if !p.From.IsZero() || !p.To.IsZero() {
-				s += fmt.Sprintf(" (%s–%s)", p.From, p.To)
-			}
-			positions = append(positions, s)
+			positions = append(positions, p.String())
 		}
-		rows = append(rows, []string{o.ID, o.Kind.Value, o.Name, aliasNames(o.Aliases), o.BirthDate.String(), o.BirthPlace,
-			join(o.Nationality), join(positions), strconv.Itoa(len(o.Allegations)), refs(o.Evidence)})
+		rows = append(rows, []string{o.ID, o.Kind.Value, o.Name, model.AliasNames(o.Aliases), o.BirthDate.String(), o.BirthPlace,
+			model.JoinList(o.Nationality), model.JoinList(positions), strconv.Itoa(len(o.Allegations)), model.ExcerptRefs(o.Evidence)})
 	}
 	return rows
 }
@@ -138,7 +112,7 @@ func allegations(d *model.Dossier) [][]string {
 			vnames = append(vnames, v.Name)
 		}
 		rows = append(rows, []string{a.ID, a.Official, names[a.Official], a.Date.String(), a.Place, labels(a.Violations), a.Role.Value,
-			join(ids), join(vnames), a.Summary, strconv.Itoa(a.Sources), refs(a.Evidence)})
+			model.JoinList(ids), model.JoinList(vnames), a.Summary, strconv.Itoa(a.Sources), model.ExcerptRefs(a.Evidence)})
 	}
 	return rows
 }
@@ -154,8 +128,8 @@ func victims(d *model.Dossier) [][]string {
 			}
 			events = append(events, s)
 		}
-		rows = append(rows, []string{v.ID, v.Name, strconv.FormatBool(v.Withheld), aliasNames(v.Aliases), v.Occupation, v.Status.Value,
-			v.Sensitivity.Value, v.Consent.Value, join(v.Allegations), join(events), refs(v.Evidence)})
+		rows = append(rows, []string{v.ID, v.Name, strconv.FormatBool(v.Withheld), model.AliasNames(v.Aliases), v.Occupation, v.Status.Value,
+			v.Sensitivity.Value, v.Consent.Value, model.JoinList(v.Allegations), model.JoinList(events), model.ExcerptRefs(v.Evidence)})
 	}
 	return rows
 }

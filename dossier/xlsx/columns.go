@@ -2,7 +2,6 @@ package xlsx
 
 import (
 	"fmt"
-	"strings"
 
 	"github.com/dossier-project/dossier/dossier/model"
 	"github.com/xuri/excelize/v2"
@@ -93,24 +92,6 @@ func (ix *index) link(sheet, id string) cell {
 	return cell{value: id, link: fmt.Sprintf("'%s'!%s", ix.text.Sheets[sheet], ref)}
 }
 
-func join(list []string) string { return strings.Join(list, "; ") }
-
-func refs(nums []int) string {
-	out := make([]string, len(nums))
-	for i, n := range nums {
-		out[i] = fmt.Sprintf("E%d", n)
-	}
-	return join(out)
-}
-
-func aliasNames(list []model.Alias) string {
-	out := make([]string, len(list))
-	for i, a := range list {
-		out[i] = a.Name
-	}
-	return join(out)
-}
-
 // records returns the rows of one data sheet.
 func (w *workbook) records(sheet string) []record {
 	d, ix := w.d, w.index
@@ -124,21 +105,14 @@ func (w *workbook) records(sheet string) []record {
 		for _, o := range d.Officials {
 			var positions, allegations []string
 			for _, p := range o.Positions {
-				s := p.Title
-				if p.Body != "" {
-					s += ", " + p.Body
-				}
-				if !p.From.IsZero() || !p.To.IsZero() {
-					s += fmt.Sprintf(" (%s–%s)", p.From, p.To)
-				}
-				positions = append(positions, s)
+				positions = append(positions, p.String())
 			}
 			for _, a := range o.Allegations {
 				allegations = append(allegations, a.ID)
 			}
-			out = append(out, record{"id": str(o.ID), "name": str(o.Name), "kind": str(o.Kind.Label), "aliases": str(aliasNames(o.Aliases)),
-				"positions": str(join(positions)), "birth_date": date(o.BirthDate), "birth_date_text": str(o.BirthDate.String()),
-				"birth_place": str(o.BirthPlace), "nationality": str(join(o.Nationality)), "allegations": str(join(allegations)), "evidence": str(refs(o.Evidence))})
+			out = append(out, record{"id": str(o.ID), "name": str(o.Name), "kind": str(o.Kind.Label), "aliases": str(model.AliasNames(o.Aliases)),
+				"positions": str(model.JoinList(positions)), "birth_date": date(o.BirthDate), "birth_date_text": str(o.BirthDate.String()),
+				"birth_place": str(o.BirthPlace), "nationality": str(model.JoinList(o.Nationality)), "allegations": str(model.JoinList(allegations)), "evidence": str(model.ExcerptRefs(o.Evidence))})
 		}
 	case "allegations":
 		for _, a := range d.Allegations() {
@@ -151,7 +125,7 @@ func (w *workbook) records(sheet string) []record {
 			}
 			out = append(out, record{"id": str(a.ID), "official_id": ix.link("officials", a.Official), "official": str(names[a.Official]),
 				"date": date(a.Date.Start), "date_text": str(a.Date.String()), "place": str(a.Place), "role": str(a.Role.Value),
-				"violations": str(join(violations)), "victims": str(join(victims)), "summary": str(a.Summary), "sources": num(a.Sources), "evidence": str(refs(a.Evidence))})
+				"violations": str(model.JoinList(violations)), "victims": str(model.JoinList(victims)), "summary": str(a.Summary), "sources": num(a.Sources), "evidence": str(model.ExcerptRefs(a.Evidence))})
 		}
 	case "concerns":
 		for _, a := range d.Allegations() {
@@ -176,8 +150,8 @@ func (w *workbook) records(sheet string) []record {
 				events = append(events, s)
 			}
 			out = append(out, record{"id": str(v.ID), "name": str(v.Name), "withheld": yesNo(v.Withheld), "status": str(v.Status.Value),
-				"sensitivity": str(v.Sensitivity.Value), "occupation": str(v.Occupation), "aliases": str(aliasNames(v.Aliases)),
-				"events": str(join(events)), "allegations": str(join(v.Allegations)), "evidence": str(refs(v.Evidence))})
+				"sensitivity": str(v.Sensitivity.Value), "occupation": str(v.Occupation), "aliases": str(model.AliasNames(v.Aliases)),
+				"events": str(model.JoinList(events)), "allegations": str(model.JoinList(v.Allegations)), "evidence": str(model.ExcerptRefs(v.Evidence))})
 		}
 	case "evidence":
 		for _, e := range d.Excerpts {
