@@ -311,3 +311,24 @@ func similarNames(a, b []string) bool {
 	}
 	return false
 }
+
+// CheckRegimes reports the regimes named in case.yaml that no profile
+// defines; known lists the profile ids of the templates in use.
+func CheckRegimes(c *Case, known []string) Diagnostics {
+	sink := &diagSink{}
+	have := map[string]bool{}
+	for _, k := range known {
+		have[k] = true
+	}
+	for i, r := range c.Regimes {
+		if have[r] || !idPattern.MatchString(r) {
+			continue // a malformed id is reported by Validate
+		}
+		hint := "profiles: " + strings.Join(known, ", ")
+		if s := nearest(r, known); s != "" {
+			hint = fmt.Sprintf("did you mean %q? (%s)", s, hint)
+		}
+		sink.errorf(c.Meta.At(fmt.Sprintf("regimes.%d", i)), "unknown-regime", hint, "regime %q has no profile in templates/regimes", r)
+	}
+	return sink.list
+}

@@ -96,6 +96,12 @@ func runValidate(e *env, opts any, args []string) int {
 	for _, dir := range dirs {
 		c, ds := dossier.Open(dir)
 		if c != nil {
+			if known, err := regime.IDs(templates.FS(o.templates)); err == nil {
+				ds = append(ds, dossier.CheckRegimes(c, known)...)
+				ds.Sort()
+			}
+		}
+		if c != nil {
 			s := c.Stats()
 			report.Stats.Officials += s.Officials
 			report.Stats.Victims += s.Victims

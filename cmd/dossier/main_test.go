@@ -187,3 +187,21 @@ func copyCaseTo(t *testing.T, src, dst string) {
 		t.Fatal(err)
 	}
 }
+
+func TestUnknownRegimeInCaseFile(t *testing.T) {
+	dir := copyCase(t, baseCase, "regimes")
+	path := filepath.Join(dir, "case.yaml")
+	data, _ := os.ReadFile(path)
+	os.WriteFile(path, bytes.Replace(data, []byte("[uk-ghr]"), []byte("[uk-ghrs]"), 1), 0o644)
+	code, _, stderr := runCLI(t, "validate", dir)
+	if code != exitInvalid || !strings.Contains(stderr, "case.yaml:4:11: error: regime \"uk-ghrs\" has no profile") || !strings.Contains(stderr, `did you mean "uk-ghr"?`) {
+		t.Errorf("exit %d:\n%s", code, stderr)
+	}
+	out := filepath.Join(t.TempDir(), "out")
+	if code, _, _ := runCLI(t, "build", "-o", out, dir); code != exitInvalid {
+		t.Errorf("build: exit %d, want %d", code, exitInvalid)
+	}
+	if _, err := os.Stat(out); !os.IsNotExist(err) {
+		t.Error("build wrote output for a case naming an unknown regime")
+	}
+}

@@ -17,6 +17,7 @@ import (
 	"github.com/dossier-project/dossier/dossier/jsonout"
 	"github.com/dossier-project/dossier/dossier/model"
 	"github.com/dossier-project/dossier/dossier/pdf"
+	"github.com/dossier-project/dossier/dossier/regime"
 	"github.com/dossier-project/dossier/dossier/xlsx"
 	"github.com/dossier-project/dossier/templates"
 )
@@ -115,6 +116,14 @@ func Case(dir string, o Options) (Result, error) {
 		o.Formats = FormatNames()
 	}
 	c, ds := dossier.Open(dir)
+	if c != nil {
+		known, err := regime.IDs(o.Templates)
+		if err != nil {
+			return Result{Diagnostics: ds}, err
+		}
+		ds = append(ds, dossier.CheckRegimes(c, known)...)
+		ds.Sort()
+	}
 	res := Result{Diagnostics: ds}
 	if c == nil || ds.Errors() > 0 {
 		return res, fmt.Errorf("%s: %w", dir, ErrInvalid)
