@@ -173,6 +173,9 @@ type headingOpts struct {
 	newPage  bool // start on a fresh page
 	numbered bool // carries a section number
 	inTOC    bool // listed in the table of contents (all are bookmarked)
+	// keep is how many millimetres of what follows must fit on the
+	// heading's page; zero keeps three lines of body text.
+	keep float64
 }
 
 // heading prints a section heading at level 0, 1 or 2, records it for the
@@ -198,7 +201,11 @@ func (dc *doc) heading(level int, title string, o headingOpts) {
 		f.AddPage()
 	} else if f.GetY() > marginTop+1 {
 		// Keep a heading with the first lines of what follows it.
-		dc.ensure(before + 8 + 3*bodyLine)
+		keep := o.keep
+		if keep == 0 {
+			keep = 3 * bodyLine
+		}
+		dc.ensure(before + 8 + keep)
 		if f.GetY() > marginTop+1 {
 			f.Ln(before)
 		}

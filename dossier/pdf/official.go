@@ -120,7 +120,7 @@ func (dc *doc) identification(o *model.Official, level int) {
 	rows = append(rows, [2]string{t.l("aliases"), dc.orNotKnown(strings.Join(aliases, "\n"))})
 	if o.Kind.Value != "organisation" {
 		rows = append(rows,
-			[2]string{t.l("birth_date"), dc.orNotKnown(o.BirthDate.String())},
+			[2]string{t.l("birth_date"), dc.orNotKnown(dc.dateText(o.BirthDate))},
 			[2]string{t.l("birth_place"), dc.orNotKnown(o.BirthPlace)},
 			[2]string{t.l("nationality"), dc.orNotKnown(strings.Join(o.Nationality, ", "))},
 			[2]string{t.l("gender"), dc.orNotKnown(o.Gender)},
@@ -257,11 +257,11 @@ func (dc *doc) positions(o *model.Official, level int) {
 		}
 		switch {
 		case !p.From.IsZero() && !p.To.IsZero():
-			text += " (" + t.l("position_dates", "from", p.From.String(), "to", p.To.String()) + ")"
+			text += " (" + t.l("position_dates", "from", dc.dateText(p.From), "to", dc.dateText(p.To)) + ")"
 		case !p.From.IsZero():
-			text += " (" + t.l("position_from", "from", p.From.String()) + ")"
+			text += " (" + t.l("position_from", "from", dc.dateText(p.From)) + ")"
 		case !p.To.IsZero():
-			text += " (" + t.l("position_to", "to", p.To.String()) + ")"
+			text += " (" + t.l("position_to", "to", dc.dateText(p.To)) + ")"
 		}
 		dc.ensure(2 * bodyLine)
 		dc.bullet(func() { dc.writeCited(serif, "", bodySize, bodyLine, text, p.Evidence) })
@@ -297,7 +297,7 @@ func (dc *doc) allegation(i int, a *model.Allegation, level int) {
 	}
 	dc.kvTable([][2]string{
 		{t.l("reference"), a.ID},
-		{t.l("date"), dc.orNotKnown(a.Date.String())},
+		{t.l("date"), dc.orNotKnown(dc.rangeText(a.Date))},
 		{t.l("place"), dc.orNotKnown(a.Place)},
 		{t.l("violations"), strings.Join(violations, "\n")},
 		{t.l("role"), a.Role.Label},
@@ -363,7 +363,7 @@ func (dc *doc) sourceRef(x *model.Excerpt) string {
 		meta = append(meta, oneLine(s.Publisher))
 	}
 	if !s.Published.IsZero() {
-		meta = append(meta, s.Published.String())
+		meta = append(meta, dc.dateText(s.Published))
 	}
 	if len(meta) > 0 {
 		title += " (" + strings.Join(meta, ", ") + ")"

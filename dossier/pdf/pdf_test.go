@@ -289,7 +289,7 @@ func TestSubmitterNotStated(t *testing.T) {
 	need(t, "pdftotext")
 	_, d := loadModel(t, "../build/testdata/leak", model.Public)
 	got := squash(text(t, render(t, d, "uk-ghr")["leak-uk-ghr-public.pdf"], "-f", "1", "-l", "1"))
-	if !strings.Contains(got, "SUBMITTED BY not stated") {
+	if !strings.Contains(got, "SUBMITTED BY Not stated") {
 		t.Errorf("cover:\n%s", got)
 	}
 }
@@ -310,5 +310,28 @@ func TestEveryProfileRendersWithoutRegimes(t *testing.T) {
 	}
 	if len(files) != 5*2 { // five profiles; the case dossier and one official's
 		t.Errorf("%d files", len(files))
+	}
+}
+
+// TestDatesReadAsWritten: dates print in words at the precision known, in
+// the profile's language (US: month first), never as ISO codes. (The
+// internal readiness note keeps ISO dates, as validate prints them, so the
+// public edition is checked.)
+func TestDatesReadAsWritten(t *testing.T) {
+	need(t, "pdftotext")
+	files := steppeFiles(t, model.Public)
+	for name, want := range map[string][]string{
+		"steppe-qairat-nurlanov-eu-ghrsr-public.pdf":  {"14 May 1971", "(January 2019 – February 2021)", "6 June 2020", "July 2020"},
+		"steppe-qairat-nurlanov-us-glomag-public.pdf": {"May 14, 1971", "(January 2019 – February 2021)", "June 6, 2020"},
+	} {
+		got := squash(text(t, files[name]))
+		for _, w := range want {
+			if !strings.Contains(got, w) {
+				t.Errorf("%s lacks %q", name, w)
+			}
+		}
+		if m := regexp.MustCompile(`\b(19|20)\d\d-\d\d\b`).FindString(got); m != "" {
+			t.Errorf("%s prints an ISO date %q", name, m)
+		}
 	}
 }

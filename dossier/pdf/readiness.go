@@ -28,7 +28,10 @@ func (dc *doc) readiness(level int) {
 	for i, o := range dc.officials {
 		r := reports[i]
 		if dc.combined {
-			dc.heading(level+1, o.Name, numbered)
+			// Keep the name with its verdict, the table header and a row or two.
+			ho := numbered
+			ho.keep = 2*bodyLine + 4*smallLine + 12
+			dc.heading(level+1, o.Name, ho)
 		}
 		verdict := t.l("ready")
 		if !r.Ready {

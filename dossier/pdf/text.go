@@ -27,6 +27,8 @@ type Text struct {
 	Audiences   map[string]string `yaml:"audiences"`
 	Text        map[string]string `yaml:"text"`
 	DateFormats map[string]string `yaml:"date_formats"`
+	// MonthFormats writes a date known to the month, by language.
+	MonthFormats map[string]string `yaml:"month_formats"`
 }
 
 // The keys each section of pdf.yaml must hold: the renderer uses them all,
@@ -36,7 +38,7 @@ var textKeys = map[string][]string{
 		"positions", "summary", "allegations", "allegation", "victims", "criteria", "readiness", "sources", "source"},
 	"labels": {"recipient", "legal_basis", "submitted_by", "contact", "date", "case", "country", "classification",
 		"audience", "page", "not_known", "not_stated", "name", "kind", "aliases", "birth_date", "birth_place",
-		"nationality", "gender", "documents", "identity_sources", "position_dates", "position_from", "position_to",
+		"nationality", "gender", "documents", "identity_sources", "position_dates", "position_from", "position_to", "date_range",
 		"subjects", "subjects_count", "allegation_ref", "reference", "place", "violations", "role", "victims", "corroboration", "independent_sources",
 		"single_source", "evidence", "occupation", "status", "concerned_by", "events", "pseudonym", "instrument", "limb",
 		"conduct", "condition", "element", "level", "state", "detail", "ready", "verdict", "verdict_ready", "verdict_not_ready", "missing_required", "not_ready", "source_type",
@@ -100,8 +102,13 @@ func LoadText(fsys fs.FS) (*Text, error) {
 			}
 		}
 	}
-	if t.DateFormats[""] == "" {
-		errs = append(errs, fmt.Errorf("%s:%d: date_formats needs a default, under the key \"\"", TextFile, lineOf(&root, "date_formats")))
+	for _, f := range []struct {
+		key string
+		m   map[string]string
+	}{{"date_formats", t.DateFormats}, {"month_formats", t.MonthFormats}} {
+		if f.m[""] == "" {
+			errs = append(errs, fmt.Errorf("%s:%d: %s needs a default, under the key \"\"", TextFile, lineOf(&root, f.key), f.key))
+		}
 	}
 	if len(errs) > 0 {
 		return nil, errors.Join(errs...)
@@ -144,12 +151,15 @@ func (t *Text) h(key string, pairs ...string) string { return fill(t.Headings[ke
 func (t *Text) l(key string, pairs ...string) string { return fill(t.Labels[key], pairs...) }
 func (t *Text) x(key string, pairs ...string) string { return fill(t.Text[key], pairs...) }
 
-// dateLayout returns the Go layout for dates in a language.
-func (t *Text) dateLayout(lang string) string {
-	if f := t.DateFormats[lang]; f != "" {
+// dateLayout returns the Go layout for full dates in a language.
+func (t *Text) dateLayout(lang string) string { return t.layout(t.DateFormats, lang) }
+
+// layout returns a language's layout from m, or the default under "".
+func (t *Text) layout(m map[string]string, lang string) string {
+	if f := m[lang]; f != "" {
 		return f
 	}
-	return t.DateFormats[""]
+	return m[""]
 }
 
 var lineRE = regexp.MustCompile(`line (\d+): `)

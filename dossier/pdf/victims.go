@@ -95,7 +95,7 @@ func (dc *doc) victims(level int) {
 			for _, e := range v.Events {
 				text := e.Type.Label
 				if !e.Date.IsZero() {
-					text = e.Date.String() + " · " + text
+					text = dc.rangeText(e.Date) + " · " + text
 				}
 				if e.Place != "" {
 					text += " (" + e.Place + ")"
