@@ -111,7 +111,14 @@ func (dc *doc) officialSection(o *model.Official) {
 // sources on identity.
 func (dc *doc) identification(o *model.Official, level int) {
 	t := dc.t
-	dc.heading(level, t.h("identification"), numbered)
+	// Keep the heading with the photo, or with the first rows of the table.
+	ph := dc.registerPhoto(o)
+	ho := numbered
+	ho.keep = 3 * 7
+	if ph != nil {
+		ho.keep = ph.h + 12
+	}
+	dc.heading(level, t.h("identification"), ho)
 	rows := [][2]string{{t.l("name"), o.Name}, {t.l("kind"), o.Kind.Label}}
 	var aliases []string
 	for _, a := range o.Aliases {
@@ -138,7 +145,6 @@ func (dc *doc) identification(o *model.Official, level int) {
 	}
 	rows = append(rows, [2]string{t.l("documents"), dc.orNotKnown(strings.Join(docs, "\n"))})
 	f := dc.f
-	ph := dc.registerPhoto(o)
 	width := dc.contentW()
 	top := f.GetY()
 	photoBottom := 0.0
