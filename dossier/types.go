@@ -124,6 +124,8 @@ type Photo struct {
 	File   string `yaml:"file" dossier:"required"`
 	Credit string `yaml:"credit" dossier:"required"`
 	Meta   Meta   `yaml:"-"`
+
+	Data []byte `yaml:"-"` // the image, read by the loader so that later stages do no I/O
 }
 
 // Official is a person or organisation proposed for sanctions.
@@ -163,18 +165,30 @@ type Allegation struct {
 
 // Victim is a person harmed by the conduct alleged.
 type Victim struct {
-	Name        string      `yaml:"name" dossier:"required"`
-	Aliases     []*Alias    `yaml:"aliases"`
-	Occupation  string      `yaml:"occupation"`
-	Status      string      `yaml:"status" dossier:"required,vocab=victim_statuses"`
-	Sensitivity string      `yaml:"sensitivity" dossier:"vocab=sensitivities"`
-	Consent     string      `yaml:"consent" dossier:"vocab=consents"`
-	BirthDate   Date        `yaml:"birth_date"`
-	BirthPlace  string      `yaml:"birth_place"`
-	Events      []*Event    `yaml:"events"`
-	Evidence    []*Evidence `yaml:"evidence"`
-	Notes       string      `yaml:"notes"`
-	Meta        Meta        `yaml:"-"`
+	Name        string   `yaml:"name" dossier:"required"`
+	Aliases     []*Alias `yaml:"aliases"`
+	Occupation  string   `yaml:"occupation"`
+	Status      string   `yaml:"status" dossier:"required,vocab=victim_statuses"`
+	Sensitivity string   `yaml:"sensitivity" dossier:"vocab=sensitivities"`
+	// Role is what the person is to the case: a victim (the default), or a
+	// witness, lawyer, relative or source of testimony, recorded here so
+	// that they too are protected by their sensitivity.
+	Role string `yaml:"role" dossier:"vocab=person_roles"`
+	// IdentifyingTerms are further words that identify the person (a
+	// nickname, a name part the redactor would otherwise only warn about):
+	// withheld wherever they occur when the person is withheld.
+	IdentifyingTerms []string `yaml:"identifying_terms"`
+	// NonIdentifyingTerms are parts of the person's name that are also
+	// ordinary words, places or bodies in the case and identify no one
+	// alone ("Xinjiang"): replaced only as part of the full name.
+	NonIdentifyingTerms []string    `yaml:"non_identifying_terms"`
+	Consent             string      `yaml:"consent" dossier:"vocab=consents"`
+	BirthDate           Date        `yaml:"birth_date"`
+	BirthPlace          string      `yaml:"birth_place"`
+	Events              []*Event    `yaml:"events"`
+	Evidence            []*Evidence `yaml:"evidence"`
+	Notes               string      `yaml:"notes"`
+	Meta                Meta        `yaml:"-"`
 
 	ID   string `yaml:"-"`
 	Path string `yaml:"-"`
@@ -187,6 +201,14 @@ func (v *Victim) EffectiveSensitivity() string {
 		return "restricted"
 	}
 	return v.Sensitivity
+}
+
+// EffectiveRole is the person's role in the case, victim when unset.
+func (v *Victim) EffectiveRole() string {
+	if v.Role == "" {
+		return "victim"
+	}
+	return v.Role
 }
 
 // Event is one step in a victim's timeline.

@@ -152,7 +152,14 @@ func (v *validator) photo(p *Photo) {
 	}
 	if info, err := os.Stat(filepath.Join(v.c.Dir, clean)); err != nil || !info.Mode().IsRegular() {
 		v.sink.errorf(p.Meta.At("file"), "photo", "give the image's path relative to the case folder, e.g. officials/"+"photo.jpg", "photo %q does not exist in the case folder", p.File)
+		return
 	}
+	data, err := os.ReadFile(filepath.Join(v.c.Dir, clean))
+	if err != nil {
+		v.sink.errorf(p.Meta.At("file"), "photo", "check the file's permissions", "photo %q cannot be read: %v", p.File, err)
+		return
+	}
+	p.Data = data
 }
 
 func (v *validator) victim(vic *Victim) {

@@ -6,6 +6,7 @@ import (
 
 	"github.com/dossier-project/dossier/dossier"
 	"github.com/dossier-project/dossier/dossier/model"
+	"github.com/dossier-project/dossier/dossier/redact"
 	"github.com/dossier-project/dossier/dossier/regime"
 	"github.com/dossier-project/dossier/templates"
 	"github.com/spf13/pflag"
@@ -182,7 +183,7 @@ func readiness(e *env, dir string, c *dossier.Case, ds dossier.Diagnostics, prof
 	if err != nil {
 		return err
 	}
-	d, err := dossier.Redact(c, model.Internal, date)
+	d, err := redact.Redact(c, model.Internal, date)
 	if err != nil {
 		return err
 	}

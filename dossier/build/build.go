@@ -17,6 +17,7 @@ import (
 	"github.com/dossier-project/dossier/dossier/jsonout"
 	"github.com/dossier-project/dossier/dossier/model"
 	"github.com/dossier-project/dossier/dossier/pdf"
+	"github.com/dossier-project/dossier/dossier/redact"
 	"github.com/dossier-project/dossier/dossier/regime"
 	"github.com/dossier-project/dossier/dossier/xlsx"
 	"github.com/dossier-project/dossier/templates"
@@ -137,7 +138,7 @@ func Case(dir string, o Options) (Result, error) {
 	if err != nil {
 		return res, err
 	}
-	d, err := dossier.Redact(c, o.Audience, date)
+	d, err := redact.Redact(c, o.Audience, date)
 	if err != nil {
 		return res, err
 	}

@@ -31,7 +31,7 @@ func TestShape(t *testing.T) {
 		keys = append(keys, k)
 	}
 	sort.Strings(keys)
-	want := "audience build_date case classification country date excerpts officials regimes sources title victims withheld_victims"
+	want := "audience build_date case classification country date excerpts officials regimes show sources title victims withheld_victims"
 	if got := strings.Join(keys, " "); got != want {
 		t.Errorf("top-level keys:\n got %s\nwant %s", got, want)
 	}

@@ -55,6 +55,8 @@ type Dossier struct {
 	Notes          string    `json:"notes,omitempty"`
 	// Withheld counts the victims this audience sees only as pseudonyms.
 	Withheld int `json:"withheld_victims"`
+	// Show records what else the audience may see, decided in redaction.
+	Show Visibility `json:"show"`
 
 	Officials []*Official `json:"officials"`
 	Victims   []*Victim   `json:"victims"`
@@ -62,6 +64,13 @@ type Dossier struct {
 	// Excerpts is every quoted excerpt of the case, numbered from 1 in
 	// case order; Evidence fields elsewhere point into it.
 	Excerpts []*Excerpt `json:"excerpts"`
+}
+
+// Visibility records the audience decisions besides names, taken once in
+// redaction, so that no renderer compares the audience itself.
+type Visibility struct {
+	Readiness bool `json:"readiness"` // the readiness check and its notes
+	Notes     bool `json:"notes"`     // the case's internal notes fields
 }
 
 // Label is a controlled-vocabulary value with its printable label.
@@ -149,6 +158,7 @@ type Victim struct {
 	ID          string   `json:"id"`
 	Name        string   `json:"name"`
 	Withheld    bool     `json:"withheld"`
+	Role        Label    `json:"role"` // victim, or a witness, lawyer, relative, … recorded to be protected
 	Aliases     []Alias  `json:"aliases"`
 	Occupation  string   `json:"occupation,omitempty"`
 	Status      Label    `json:"status"`
@@ -204,6 +214,10 @@ type Excerpt struct {
 	// Redacted says a withheld name inside the quote was replaced, so the
 	// quote no longer reads exactly as the archived source does.
 	Redacted bool `json:"redacted"`
+	// SourceWithheld says the excerpt's source and place in it are not
+	// given to this audience (Source is "", Paragraph, Offset and Length
+	// are 0): they would lead a reader to the name the quote withholds.
+	SourceWithheld bool `json:"source_withheld"`
 	// What the excerpt supports.
 	Owner     string `json:"owner"`      // official or victim id
 	OwnerKind string `json:"owner_kind"` // "official" or "victim"

@@ -37,6 +37,15 @@ func (dc *doc) annex() {
 		}
 		f.Ln(2)
 	}
+	if withheld := bySource[""]; len(withheld) > 0 {
+		sort.SliceStable(withheld, func(i, j int) bool { return withheld[i].local < withheld[j].local })
+		dc.heading(1, t.h("withheld_sources"), headingOpts{inTOC: true})
+		dc.note(t.x("withheld_sources_intro"))
+		for _, c := range withheld {
+			dc.passage(c)
+		}
+		f.Ln(2)
+	}
 }
 
 // sourceTable prints a source's metadata; unknown values say so.
@@ -81,7 +90,11 @@ func (dc *doc) passage(c *citation) {
 	dc.font(sans, "B", smallSize)
 	dc.color(navy)
 	f.SetX(marginLeft)
-	f.CellFormat(0, smallLine+0.5, t.l("passage", "n", strconv.Itoa(c.local), "paragraph", strconv.Itoa(x.Paragraph)), "", 1, "L", false, 0, "")
+	head := t.l("passage", "n", strconv.Itoa(c.local), "paragraph", strconv.Itoa(x.Paragraph))
+	if x.SourceWithheld {
+		head = t.l("passage_withheld", "n", strconv.Itoa(c.local))
+	}
+	f.CellFormat(0, smallLine+0.5, head, "", 1, "L", false, 0, "")
 	dc.font(sans, "", tinySize)
 	dc.color(grey)
 	f.MultiCell(0, 4, clean(t.l("supports", "what", dc.supports(x))), "", "L", false)

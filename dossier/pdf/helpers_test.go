@@ -15,6 +15,7 @@ import (
 	"github.com/dossier-project/dossier/dossier"
 	"github.com/dossier-project/dossier/dossier/model"
 	"github.com/dossier-project/dossier/dossier/pdf"
+	"github.com/dossier-project/dossier/dossier/redact"
 )
 
 // steppe is a small case whose names need every script the dossiers must
@@ -47,7 +48,7 @@ func loadModel(t testing.TB, dir string, a model.Audience) (*dossier.Case, *mode
 	if c == nil || ds.Errors() > 0 {
 		t.Fatalf("%s: %v", dir, ds)
 	}
-	d, err := dossier.Redact(c, a, buildDate)
+	d, err := redact.Redact(c, a, buildDate)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -87,7 +87,7 @@ func (dc *doc) officialFlat(o *model.Official) {
 	}
 	dc.victims(0)
 	dc.criteria(o, 0)
-	if dc.d.Audience == model.Internal {
+	if dc.d.Show.Readiness {
 		dc.readiness(0)
 	}
 }
@@ -359,6 +359,9 @@ func (dc *doc) evidence(n int) {
 
 // sourceRef is "S2 · Title (Publisher, date), paragraph 4".
 func (dc *doc) sourceRef(x *model.Excerpt) string {
+	if x.SourceWithheld {
+		return dc.t.l("source_withheld")
+	}
 	s := dc.d.Source(x.Source)
 	if s == nil {
 		return x.Source

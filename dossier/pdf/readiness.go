@@ -3,7 +3,6 @@ package pdf
 import (
 	"strings"
 
-	"github.com/dossier-project/dossier/dossier/model"
 	"github.com/dossier-project/dossier/dossier/regime"
 )
 
@@ -12,7 +11,7 @@ import (
 // The model must be the internal one: a redacted model would hide facts
 // and make an official look less ready than the case is.
 func (dc *doc) readiness(level int) {
-	if dc.d.Audience != model.Internal {
+	if !dc.d.Show.Readiness {
 		return
 	}
 	t := dc.t

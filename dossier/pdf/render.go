@@ -252,7 +252,7 @@ func (dc *doc) body() {
 			dc.officialSection(o)
 		}
 		dc.victims(0)
-		if dc.d.Audience == model.Internal {
+		if dc.d.Show.Readiness {
 			dc.readiness(0)
 		}
 	} else {

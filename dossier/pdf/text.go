@@ -35,7 +35,7 @@ type Text struct {
 // and a key outside these lists is a typo.
 var textKeys = map[string][]string{
 	"headings": {"cover", "contents", "introduction", "request", "legal_basis", "identification", "photo",
-		"positions", "summary", "allegations", "allegation", "victims", "criteria", "readiness", "sources", "source"},
+		"positions", "summary", "allegations", "allegation", "victims", "criteria", "readiness", "sources", "source", "withheld_sources"},
 	"labels": {"recipient", "legal_basis", "submitted_by", "contact", "date", "case", "country", "classification",
 		"audience", "page", "not_known", "not_stated", "name", "kind", "aliases", "birth_date", "birth_place",
 		"nationality", "gender", "documents", "identity_sources", "position_dates", "position_from", "position_to", "date_range",
@@ -44,12 +44,12 @@ var textKeys = map[string][]string{
 		"conduct", "condition", "element", "level", "state", "detail", "ready", "verdict", "verdict_ready", "verdict_not_ready", "missing_required", "not_ready", "source_type",
 		"publisher", "author", "published", "url", "archive_url", "retrieved", "language", "file", "size",
 		"size_bytes", "sha256", "passages", "passage", "supports", "supports_allegation", "supports_position",
-		"supports_document", "supports_identity", "supports_event", "redacted", "note", "source_ref"},
+		"supports_document", "supports_identity", "supports_event", "redacted", "note", "source_ref", "source_withheld", "passage_withheld"},
 	"levels":    {"required", "recommended"},
 	"statuses":  {"present", "partial", "missing", "not_applicable"},
 	"audiences": {"public", "partner", "internal"},
 	"text": {"subject_official", "subject_case", "organisation_unknown", "no_summary", "no_positions", "no_allegations", "no_victims",
-		"no_criteria", "criteria_intro", "readiness_intro", "sources_intro", "withheld", "withheld_one", "fingerprint",
+		"no_criteria", "criteria_intro", "readiness_intro", "sources_intro", "withheld", "withheld_one", "withheld_sources_intro", "fingerprint",
 		"keywords", "photo_credit"},
 }
 

@@ -1,7 +1,10 @@
 // Package fold compares names the way a reader would: without regard to
-// case, diacritics, script (Cyrillic is transliterated) or the spacing and
-// hyphens between words. Redaction uses it to find every mention of a
-// withheld person, and the leak tests use it to prove none is left.
+// case, diacritics, compatibility forms (fullwidth letters, ligatures),
+// invisible characters (soft hyphens, zero-width and bidi marks), script
+// (Cyrillic is transliterated), the spacing and hyphens between words, a
+// word hyphenated across a line break, or the letter variants of Arabic
+// and Persian typing (ي/ی, ك/ک). Redaction uses it to find every mention
+// of a withheld person, and the leak tests use it to prove none is left.
 package fold
 
 import (
@@ -12,7 +15,7 @@ import (
 	"golang.org/x/text/unicode/norm"
 )
 
-// cyrillic transliterates Russian and Kazakh letters the way
+// cyrillic transliterates Russian, Ukrainian and Kazakh letters the way
 // English-language sources usually do.
 var cyrillic = map[rune]string{
 	'а': "a", 'б': "b", 'в': "v", 'г': "g", 'д': "d", 'е': "e", 'ё': "e", 'ж': "zh",
@@ -20,7 +23,7 @@ var cyrillic = map[rune]string{
 	'п': "p", 'р': "r", 'с': "s", 'т': "t", 'у': "u", 'ф': "f", 'х': "kh", 'ц': "ts",
 	'ч': "ch", 'ш': "sh", 'щ': "shch", 'ы': "y", 'э': "e", 'ю': "yu",
 	'я': "ya", 'ә': "a", 'ғ': "g", 'қ': "k", 'ң': "n", 'ө': "o", 'ұ': "u", 'ү': "u",
-	'һ': "h", 'і': "i",
+	'һ': "h", 'і': "i", 'ї': "i", 'є': "e", 'ґ': "g", 'ў': "u",
 }
 
 // latin covers letters that do not decompose into a base letter and a mark.
@@ -28,25 +31,51 @@ var latin = map[rune]string{
 	'ł': "l", 'ø': "o", 'ß': "ss", 'æ': "ae", 'œ': "oe", 'đ': "d", 'ı': "i", 'þ': "th",
 }
 
-// Rune folds one rune: lower case, no diacritics, Latin script. Letters
-// that carry no sound (ъ, ь) and combining marks fold to "". Hyphens,
-// underscores and white space fold to a space.
+// arabic merges the letters that Arabic and Persian keyboards type
+// differently for one name: "مجيدرضا" and "مجیدرضا" are one name.
+var arabic = map[rune]string{
+	'ي': "ی", 'ى': "ی", 'ئ': "ی", 'ك': "ک", 'ة': "ه", 'ۀ': "ه",
+	'أ': "ا", 'إ': "ا", 'آ': "ا", 'ٱ': "ا", 'ؤ': "و",
+	'ـ': "", // tatweel, a stretching stroke with no sound
+}
+
+// Rune folds one rune: lower case, no diacritics, Latin script for
+// Cyrillic, compatibility forms to their plain letters. Letters that carry
+// no sound (ъ, ь), combining marks and invisible format characters fold to
+// "". Hyphens, underscores and white space fold to a space.
 func Rune(r rune) string {
-	if unicode.IsSpace(r) || r == '-' || r == '_' || r == '‐' || r == '‑' || r == '\u00a0' {
+	if r < utf8.RuneSelf {
+		if r == '-' || r == '_' || unicode.IsSpace(r) {
+			return " "
+		}
+		return string(unicode.ToLower(r))
+	}
+	if unicode.IsSpace(r) || r == '‐' || r == '‑' || r == '\u00a0' {
 		return " "
+	}
+	if unicode.Is(unicode.Cf, r) || unicode.Is(unicode.Mn, r) || r == 'ъ' || r == 'ь' || r == 'Ъ' || r == 'Ь' {
+		return ""
+	}
+	// Compatibility forms (fullwidth "Ｓ", ligature "ﬁ", Arabic
+	// presentation forms) become their plain letters, each folded again.
+	if k := norm.NFKC.String(string(r)); k != string(r) {
+		var b strings.Builder
+		for _, kr := range k {
+			if kr != r {
+				b.WriteString(Rune(kr))
+			}
+		}
+		return b.String()
 	}
 	r = unicode.ToLower(r)
 	if s, ok := cyrillic[r]; ok {
 		return s
 	}
-	if r == 'ъ' || r == 'ь' || unicode.Is(unicode.Mn, r) {
-		return ""
-	}
 	if s, ok := latin[r]; ok {
 		return s
 	}
-	if r < utf8.RuneSelf {
-		return string(r)
+	if s, ok := arabic[r]; ok {
+		return s
 	}
 	var b strings.Builder
 	for _, d := range norm.NFD.String(string(r)) {
@@ -61,28 +90,76 @@ func Rune(r rune) string {
 // offset in the original string it came from.
 type Text struct {
 	Folded string
-	origin []int // origin[i]: start of the original rune behind Folded[i]; one extra entry: len(original)
+	origin []int // origin[i]: start of the original rune behind Folded[i]
 	ends   []int // ends[i]: end of that original rune
 }
 
-// New folds s, collapsing runs of spaces to one.
+// New folds s, collapsing runs of spaces to one. A word hyphenated across
+// a line break ("Seme-" at the end of a line, "nova" on the next) folds as
+// one word.
 func New(s string) *Text {
-	t := &Text{}
-	var b strings.Builder
-	for i, r := range s {
+	t := &Text{origin: make([]int, 0, len(s)), ends: make([]int, 0, len(s))}
+	b := make([]byte, 0, len(s))
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if isHyphen(r) {
+			if j, ok := lineBreakAfter(s, i+size); ok {
+				i = j
+				continue
+			}
+		}
 		f := Rune(r)
-		if f == " " && strings.HasSuffix(b.String(), " ") {
+		end := i + size
+		if f == " " && len(b) > 0 && b[len(b)-1] == ' ' {
+			t.ends[len(t.ends)-1] = end
+			i = end
 			continue
 		}
-		end := i + utf8.RuneLen(r)
 		for range len(f) {
 			t.origin = append(t.origin, i)
 			t.ends = append(t.ends, end)
 		}
-		b.WriteString(f)
+		b = append(b, f...)
+		i = end
 	}
-	t.Folded = b.String()
+	t.Folded = string(b)
 	return t
+}
+
+func isHyphen(r rune) bool { return r == '-' || r == '\u00ad' || r == '‐' || r == '‑' }
+
+// lineBreakAfter reports whether s, from i, holds optional blanks, one line
+// break and optional blanks, and returns where the next word starts.
+func lineBreakAfter(s string, i int) (int, bool) {
+	j := i
+	for j < len(s) && (s[j] == ' ' || s[j] == '\t') {
+		j++
+	}
+	switch {
+	case strings.HasPrefix(s[j:], "\r\n"):
+		j += 2
+	case j < len(s) && (s[j] == '\n' || s[j] == '\r'):
+		j++
+	default:
+		return i, false
+	}
+	for j < len(s) && (s[j] == ' ' || s[j] == '\t') {
+		j++
+	}
+	if j >= len(s) {
+		return i, false
+	}
+	r, _ := utf8.DecodeRuneInString(s[j:])
+	return j, unicode.IsLetter(r)
+}
+
+// Origin maps a byte range of Folded back to the byte range of the
+// original string it came from.
+func (t *Text) Origin(start, end int) Span {
+	if start >= end || end > len(t.origin) {
+		return Span{}
+	}
+	return Span{t.origin[start], t.ends[end-1]}
 }
 
 // String folds s for comparison; it is New(s).Folded, trimmed.
@@ -131,3 +208,31 @@ func boundary(s string, i int) bool {
 
 // Contains reports whether the folded needle occurs in s as whole words.
 func Contains(s, needle string) bool { return len(New(s).FindWords(needle)) > 0 }
+
+// A Word is one word of a folded text: its folded letters and where it
+// lies in Folded.
+type Word struct {
+	Text       string
+	Start, End int // byte range in Folded
+}
+
+// Words splits the folded text into words: runs of letters, digits and
+// combining marks.
+func (t *Text) Words() []Word {
+	var out []Word
+	start := -1
+	for i, r := range t.Folded {
+		in := unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.M, r)
+		switch {
+		case in && start < 0:
+			start = i
+		case !in && start >= 0:
+			out = append(out, Word{t.Folded[start:i], start, i})
+			start = -1
+		}
+	}
+	if start >= 0 {
+		out = append(out, Word{t.Folded[start:], start, len(t.Folded)})
+	}
+	return out
+}

@@ -1,8 +1,10 @@
 // Package leaktest proves that outputs carry no withheld name. It looks
-// at every byte a recipient could recover from a file: the raw bytes, the
-// parts of a zip package (XLSX), the inflated streams of a PDF, UTF-16 text
-// (PDF metadata and hex strings), and the text pdftotext extracts. Each is
-// searched for each name, whatever its case or diacritics.
+// at every byte a recipient could recover from a file: its name, the raw
+// bytes, the parts of a zip package (XLSX), the inflated streams of a PDF,
+// UTF-16 text (PDF metadata and hex strings), and the text pdftotext
+// extracts, also read backwards (right-to-left text stored in visual
+// order). Each is searched with a Matcher: the redaction inventory itself,
+// so the scanner searches exactly the terms the redactor replaces.
 package leaktest
 
 import (
@@ -31,18 +33,45 @@ type Finding struct {
 
 func (f Finding) String() string { return fmt.Sprintf("%s (%s): %q", f.File, f.Layer, f.Name) }
 
-// ScanDir scans every file under dir.
-func ScanDir(dir string, names []string) ([]Finding, error) {
+// A Matcher returns the withheld terms it finds in a text. Use the
+// redaction inventory's Matches method, so that the scanner searches
+// exactly what the redactor replaces, or Names for a fixed list.
+type Matcher func(text string) []string
+
+// Names matches a fixed list of names as whole words, whatever their case
+// or diacritics: for positive controls.
+func Names(names ...string) Matcher {
+	return func(text string) []string {
+		ft := fold.New(text)
+		var out []string
+		for _, n := range names {
+			if len(ft.FindWords(n)) > 0 {
+				out = append(out, n)
+			}
+		}
+		return out
+	}
+}
+
+// ScanDir scans every file under dir, and every file and folder name.
+func ScanDir(dir string, m Matcher) ([]Finding, error) {
 	var out []Finding
 	err := filepath.Walk(dir, func(path string, info os.FileInfo, err error) error {
-		if err != nil || info.IsDir() {
+		if err != nil {
 			return err
+		}
+		rel, _ := filepath.Rel(dir, path)
+		for _, n := range m(rel) {
+			out = append(out, Finding{File: path, Layer: "file name", Name: n})
+		}
+		if info.IsDir() {
+			return nil
 		}
 		data, err := os.ReadFile(path)
 		if err != nil {
 			return err
 		}
-		found, err := Scan(path, data, names)
+		found, err := Scan(path, data, m)
 		out = append(out, found...)
 		return err
 	})
@@ -52,7 +81,7 @@ func ScanDir(dir string, names []string) ([]Finding, error) {
 // Scan searches one file's content, in all its layers, for the names. The
 // error reports a layer that could not be read (pdftotext failing on a PDF),
 // since an unread layer proves nothing.
-func Scan(name string, data []byte, names []string) ([]Finding, error) {
+func Scan(name string, data []byte, m Matcher) ([]Finding, error) {
 	blobs := map[string][]byte{}
 	// Search whatever layers were read even when one failed, then report
 	// the failure too.
@@ -64,11 +93,8 @@ func Scan(name string, data []byte, names []string) ([]Finding, error) {
 	sort.Strings(keys)
 	var out []Finding
 	for _, k := range keys {
-		text := fold.New(string(blobs[k]))
-		for _, n := range names {
-			if len(text.FindWords(n)) > 0 {
-				out = append(out, Finding{File: name, Layer: k, Name: n})
-			}
+		for _, n := range m(string(blobs[k])) {
+			out = append(out, Finding{File: name, Layer: k, Name: n})
 		}
 	}
 	return out, layerErr
@@ -127,6 +153,7 @@ func layers(name string, data []byte, layer string, blobs map[string][]byte, dep
 			text, err := pdfToText(data)
 			if text != nil {
 				blobs["pdftotext"] = text
+				blobs["pdftotext/reversed"] = reversed(text)
 			}
 			if err != nil {
 				return fmt.Errorf("%s: %w", name, err)
@@ -145,6 +172,20 @@ func layers(name string, data []byte, layer string, blobs map[string][]byte, dep
 		blobs[key+"/hex/utf16be"] = utf16Text(decoded, 0)
 	}
 	return nil
+}
+
+// reversed returns text with the runes of each line in reverse order, as
+// right-to-left text stored in visual order reads to a search.
+func reversed(text []byte) []byte {
+	lines := bytes.Split(text, []byte("\n"))
+	for i, l := range lines {
+		r := []rune(string(l))
+		for a, b := 0, len(r)-1; a < b; a, b = a+1, b-1 {
+			r[a], r[b] = r[b], r[a]
+		}
+		lines[i] = []byte(string(r))
+	}
+	return bytes.Join(lines, []byte("\n"))
 }
 
 // utf16Text decodes data as big-endian UTF-16 from the given offset, so

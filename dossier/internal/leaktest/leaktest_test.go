@@ -42,7 +42,7 @@ func TestScanFindsHiddenNames(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			found, err := Scan(tt.name, tt.data, tt.names)
+			found, err := Scan(tt.name, tt.data, Names(tt.names...))
 			if err != nil && !bytes.HasPrefix(tt.data, []byte("%PDF")) {
 				t.Fatal(err)
 			}
