@@ -16,6 +16,7 @@ type validateOptions struct {
 	format    string
 	strict    bool
 	regimes   []string
+	audiences []string
 	templates string
 }
 
@@ -40,12 +41,19 @@ identifiers and elements the recipient requires or recommends, and which are
 missing for each official (text after the diagnostics; a "readiness" key in
 JSON). Readiness is measured on the internal model, which names everyone.
 
+With --audience A[,A] (public, partner), also says who each audience will
+not see by name and warns about every residual risk of their exposure: ids,
+file names and addresses that name them, name parts that are also places or
+bodies, capitalised words beside their names. dossier build gives the same
+warnings for the audience it builds.
+
 Exit status: 0 valid (warnings allowed), 1 invalid, 2 usage error.`,
 		flags: func(fs *pflag.FlagSet) any {
 			o := &validateOptions{}
 			fs.StringVar(&o.format, "format", "text", "output format: text or json")
 			fs.BoolVar(&o.strict, "strict", false, "treat warnings as errors")
 			fs.StringSliceVar(&o.regimes, "regime", nil, "also report readiness for these regime profiles, comma-separated (e.g. uk-ghr,eu-ghrsr)")
+			fs.StringSliceVar(&o.audiences, "audience", nil, "also check what these audiences withhold and the residual risks (public, partner)")
 			fs.StringVar(&o.templates, "templates", "", "read regime profiles from this folder as well as the built-in ones")
 			return o
 		},
@@ -85,6 +93,15 @@ func runValidate(e *env, opts any, args []string) int {
 		fmt.Fprintf(e.stderr, "dossier validate: %v\n", err)
 		return exitUsage
 	}
+	var audiences []model.Audience
+	for _, name := range o.audiences {
+		a, ok := model.ParseAudience(name)
+		if !ok {
+			fmt.Fprintf(e.stderr, "dossier validate: unknown audience %q (audiences: public, partner, internal)\n", name)
+			return exitUsage
+		}
+		audiences = append(audiences, a)
+	}
 	report := validateReport{Diagnostics: []jsonDiagnostic{}}
 	var profiles []*regime.Profile
 	if len(o.regimes) > 0 {
@@ -101,6 +118,15 @@ func runValidate(e *env, opts any, args []string) int {
 				ds = append(ds, dossier.CheckRegimes(c, known)...)
 				ds.Sort()
 			}
+		}
+		if c != nil && ds.Errors() == 0 {
+			for _, a := range audiences {
+				ds = append(ds, redact.Check(c, a)...)
+				if o.format == "text" {
+					withheldSummary(e, c, a)
+				}
+			}
+			ds.Sort()
 		}
 		if c != nil {
 			s := c.Stats()
@@ -145,6 +171,20 @@ func runValidate(e *env, opts any, args []string) int {
 		return exitInvalid
 	}
 	return exitOK
+}
+
+// withheldSummary says who an audience will see only by pseudonym, or not
+// at all.
+func withheldSummary(e *env, c *dossier.Case, a model.Audience) {
+	inv := redact.NewInventory(c, a)
+	if len(inv.People) == 0 {
+		fmt.Fprintf(e.stderr, "%s: %s outputs name everyone the case records\n", c.Dir, a)
+		return
+	}
+	fmt.Fprintf(e.stderr, "%s: %s outputs withhold %s:\n", c.Dir, a, plural(len(inv.People), "person"))
+	for _, p := range inv.People {
+		fmt.Fprintf(e.stderr, "  %s → %s (%s)\n", p.Name, p.Replacement, plural(len(p.Terms), "identifying term"))
+	}
 }
 
 // summarise prints the one-line verdict for a case.

@@ -123,6 +123,9 @@ func Case(dir string, o Options) (Result, error) {
 			return Result{Diagnostics: ds}, err
 		}
 		ds = append(ds, dossier.CheckRegimes(c, known)...)
+		if ds.Errors() == 0 {
+			ds = append(ds, redact.Check(c, o.Audience)...)
+		}
 		ds.Sort()
 	}
 	res := Result{Diagnostics: ds}

@@ -57,11 +57,16 @@ type Inventory struct {
 	byStem   map[string][]*term // stem of the first word → inflectable terms
 	byLoose  map[string][]*term // transliteration key → one-word terms
 	unspaced []*term            // terms in scripts written without spaces
+
+	// Quick filters for Find: the first three bytes of every first word
+	// and stem, short first words whole, the first two of loose keys.
+	prefix, short, loosePrefix map[string]bool
 }
 
 // NewInventory builds the inventory of the people of c withheld from a.
 func NewInventory(c *dossier.Case, a model.Audience) *Inventory {
-	inv := &Inventory{byWord: map[string][]*term{}, byStem: map[string][]*term{}, byLoose: map[string][]*term{}}
+	inv := &Inventory{byWord: map[string][]*term{}, byStem: map[string][]*term{}, byLoose: map[string][]*term{},
+		prefix: map[string]bool{}, short: map[string]bool{}, loosePrefix: map[string]bool{}}
 	nums := Pseudonyms(c)
 	context := indexContext(publicContext(c, a))
 	for _, v := range c.Victims {
@@ -96,12 +101,20 @@ func (inv *Inventory) addPerson(p *Person, v *dossier.Victim, context map[string
 			return
 		}
 		inv.byWord[words[0]] = append(inv.byWord[words[0]], t)
+		for _, w := range []string{words[0], stem(words[0])} {
+			if len(w) < 3 {
+				inv.short[w] = true
+			} else {
+				inv.prefix[w[:3]] = true
+			}
+		}
 		if inflect && scriptOf(words[0]) == spaced {
 			inv.byStem[stem(words[0])] = append(inv.byStem[stem(words[0])], t)
 		}
 		if len(words) == 1 && len(words[0]) >= 5 && scriptOf(words[0]) == spaced {
 			t.loose = true
 			inv.byLoose[loose(words[0])] = append(inv.byLoose[loose(words[0])], t)
+			inv.loosePrefix[loose(words[0])[:2]] = true
 		}
 	}
 	forms := []string{v.Name}
@@ -222,7 +235,15 @@ func indexContext(fields []contextField) map[string]contextField {
 	idx := map[string]contextField{}
 	for _, f := range fields {
 		for _, x := range strings.Fields(fold.String(f.text)) {
-			for _, k := range []string{x, "\x00" + stem(x)} {
+			keys := []string{x}
+			// Every stem x may be an inflected form of: "agadilov" is
+			// "agadil" + "ov".
+			for _, e := range latinEndings {
+				if len(x)-len(e) >= 3 && strings.HasSuffix(x, e) {
+					keys = append(keys, "\x00"+x[:len(x)-len(e)])
+				}
+			}
+			for _, k := range keys {
 				if _, ok := idx[k]; !ok {
 					idx[k] = f
 				}
@@ -247,3 +268,30 @@ func ambiguous(w string, idx map[string]contextField) (string, contextField, boo
 
 // Identifies reports whether s mentions a withheld person.
 func (inv *Inventory) Identifies(s string) bool { return len(inv.Find(s)) > 0 }
+
+// IdentifiesStrictly reports whether s mentions a withheld person, or
+// holds a part of their name that is also something else in the case. Ids,
+// file names and addresses are judged this way: the author wrote them, and
+// "agadil-death" names Dulat Agadil even where another Agadilov is public.
+func (inv *Inventory) IdentifiesStrictly(s string) bool { return inv.strictly(s) != nil }
+
+// strictly returns the person s names, judged as IdentifiesStrictly does.
+func (inv *Inventory) strictly(s string) *Person {
+	if hits := inv.Find(s); len(hits) > 0 {
+		for _, p := range inv.People {
+			if p.ID == hits[0].Person {
+				return p
+			}
+		}
+	}
+	for _, w := range strings.Fields(fold.String(s)) {
+		for _, p := range inv.People {
+			for _, a := range p.Ambiguous {
+				if wordMatches(w, a.Term, true) {
+					return p
+				}
+			}
+		}
+	}
+	return nil
+}

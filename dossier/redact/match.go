@@ -157,6 +157,9 @@ func (inv *Inventory) Find(s string) []Hit {
 	var hits []Hit
 	seen := map[*term]bool{}
 	for i, w := range words {
+		if !inv.maybe(w.Text) {
+			continue
+		}
 		clear(seen)
 		try := func(list []*term) {
 			for _, t := range list {
@@ -212,6 +215,28 @@ func (inv *Inventory) Find(s string) []Hit {
 		}
 	}
 	return merge(s, hits)
+}
+
+// maybe is a quick test that rules out most words: a word can begin a
+// term only if it begins as a term's first word does (three letters), or,
+// for transliteration variants, as its loose key does.
+func (inv *Inventory) maybe(w string) bool {
+	if len(w) < 3 {
+		return inv.short[w]
+	}
+	if inv.prefix[w[:3]] || scriptOf(w) == arabicSc {
+		return true
+	}
+	if len(w) >= 5 {
+		head := w
+		if len(head) > 8 {
+			head = head[:8]
+		}
+		if k := loose(head); len(k) >= 2 && inv.loosePrefix[k[:2]] {
+			return true
+		}
+	}
+	return false
 }
 
 // matchAt reports how many text words from i the term covers, or 0.

@@ -230,7 +230,7 @@ func aliases(list []*dossier.Alias, r func(string) string) []model.Alias {
 // url keeps a link only when it names no withheld person: a slug such as
 // ".../kara-murze" would name them to anyone who reads it.
 func url(u string, inv *Inventory) string {
-	if inv.Identifies(u) {
+	if inv.IdentifiesStrictly(u) {
 		return ""
 	}
 	return u
@@ -252,28 +252,28 @@ type ids struct {
 // allegation by "<official>-allegation-N", a photo by "<official>-photo".
 func neutralIDs(c *dossier.Case, inv *Inventory) ids {
 	out := ids{caseID: c.ID, source: map[string]string{}, file: map[string]string{}, photo: map[string]string{}, allegation: map[string]string{}}
-	if inv.Identifies(c.ID) {
+	if inv.IdentifiesStrictly(c.ID) {
 		out.caseID = "case"
 	}
 	for i, s := range c.Sources {
 		out.source[s.ID], out.file[s.ID] = s.ID, s.File
-		if inv.Identifies(s.ID) {
+		if inv.IdentifiesStrictly(s.ID) {
 			out.source[s.ID] = fmt.Sprintf("source-%d", i+1)
 		}
-		if inv.Identifies(s.File) {
+		if inv.IdentifiesStrictly(s.File) {
 			out.file[s.ID] = fmt.Sprintf("source-%d%s", i+1, path.Ext(s.File))
 		}
 	}
 	for _, o := range c.Officials {
 		if o.Photo != nil {
 			out.photo[o.ID] = o.Photo.File
-			if inv.Identifies(o.Photo.File) {
+			if inv.IdentifiesStrictly(o.Photo.File) {
 				out.photo[o.ID] = o.ID + "-photo" + path.Ext(o.Photo.File)
 			}
 		}
 		for i, al := range o.Allegations {
 			out.allegation[al.ID] = al.ID
-			if inv.Identifies(al.ID) {
+			if inv.IdentifiesStrictly(al.ID) {
 				out.allegation[al.ID] = fmt.Sprintf("%s-allegation-%d", o.ID, i+1)
 			}
 		}
