@@ -128,18 +128,26 @@ func New(s string) *Text {
 
 func isHyphen(r rune) bool { return r == '-' || r == '\u00ad' || r == '‐' || r == '‑' }
 
-// lineBreakAfter reports whether s, from i, holds optional blanks, one line
-// break and optional blanks, and returns where the next word starts.
+// lineBreakAfter reports whether s, from i (just after a hyphen), holds
+// optional blanks, one line break and optional blanks, or a single space
+// before a lower-case letter, and returns where the next word starts.
 func lineBreakAfter(s string, i int) (int, bool) {
 	j := i
 	for j < len(s) && (s[j] == ' ' || s[j] == '\t') {
 		j++
 	}
+	broken := false
 	switch {
 	case strings.HasPrefix(s[j:], "\r\n"):
 		j += 2
+		broken = true
 	case j < len(s) && (s[j] == '\n' || s[j] == '\r'):
 		j++
+		broken = true
+	case j == i+1:
+		// One space where a line break was when the text was copied out
+		// of a page ("Petren- ko"): joined when the word goes on in lower
+		// case.
 	default:
 		return i, false
 	}
@@ -150,6 +158,9 @@ func lineBreakAfter(s string, i int) (int, bool) {
 		return i, false
 	}
 	r, _ := utf8.DecodeRuneInString(s[j:])
+	if !broken {
+		return j, unicode.IsLower(r)
+	}
 	return j, unicode.IsLetter(r)
 }
 
