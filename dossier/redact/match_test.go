@@ -25,7 +25,7 @@ func testCase() *dossier.Case {
 		Officials: []*dossier.Official{{
 			ID: "xinjiang-psb", Name: "Xinjiang Public Security Bureau",
 			Positions:   []*dossier.Position{{Title: "Party Secretary", Body: "Xinjiang Uyghur Autonomous Region"}},
-			Allegations: []*dossier.Allegation{{ID: "a1", VictimIDs: []string{"elena-semenova", "vladimir-kara-murza", "maria-ivanova", "zhang-wei", "majidreza-rahnavard", "dulat-agadil", "uyghurs-in-xinjiang"}}},
+			Allegations: []*dossier.Allegation{{ID: "a1", VictimIDs: []string{"elena-semenova", "vladimir-kara-murza", "maria-ivanova", "zhang-wei", "majidreza-rahnavard", "dulat-agadil", "uyghurs-in-xinjiang", "li-na"}}},
 		}},
 		Victims: []*dossier.Victim{
 			{ID: "elena-semenova", Name: "Elena Semenova", Aliases: alias("Елена Семенова", "Semyenova"), BirthDate: born},
@@ -36,6 +36,7 @@ func testCase() *dossier.Case {
 			{ID: "dulat-agadil", Name: "Dulat Agadil"},
 			{ID: "uyghurs-in-xinjiang", Name: "Uyghurs in Xinjiang"},
 			{ID: "jana-novak", Name: "Jana Novák", Sensitivity: "public"},
+			{ID: "li-na", Name: "Li Na"},
 		},
 	}
 }
@@ -88,6 +89,7 @@ func TestRedactorRoutes(t *testing.T) {
 		{"a public person stays", "Jana Novák met Semenova", []string{"Semenova"}, "Jana Novák met Victim V-01"},
 		{"an ambiguous part stays alone", "the Xinjiang Public Security Bureau", nil, "the Xinjiang Public Security Bureau"},
 		{"but not in the full name", "Uyghurs in Xinjiang were detained", []string{"Uyghurs"}, "Victim V-07 were detained"},
+		{"short name, family name last", "Na Li won", []string{"Na Li"}, "Victim V-08 won"},
 		{"other words untouched", "Semipalatinsk and Novosibirsk", nil, "Semipalatinsk and Novosibirsk"},
 	}
 	for _, tt := range tests {

@@ -98,11 +98,11 @@ func TestEveryStringOfTheModelIsRedacted(t *testing.T) {
 // TestPseudonymsIgnoreNameOrder: victims no allegation names are numbered
 // by where their evidence first appears, not by id or name.
 func TestPseudonymsIgnoreNameOrder(t *testing.T) {
-	mk := func(id string, offset int) *dossier.Victim {
-		return &dossier.Victim{ID: id, Evidence: []*dossier.Evidence{{SourceID: "s", Offset: offset}}}
+	mk := func(id, source string, offset int) *dossier.Victim {
+		return &dossier.Victim{ID: id, Evidence: []*dossier.Evidence{{SourceID: source, Offset: offset}}}
 	}
-	c := &dossier.Case{ID: "x", Sources: []*dossier.Source{{ID: "s"}},
-		Victims: []*dossier.Victim{mk("aaron-abbot", 500), mk("zoe-zimmer", 10)}}
+	c := &dossier.Case{ID: "x", Sources: []*dossier.Source{{ID: "s1"}, {ID: "s2"}},
+		Victims: []*dossier.Victim{mk("aaron-abbot", "s2", 5), mk("zoe-zimmer", "s1", 900)}}
 	nums := Pseudonyms(c)
 	if nums["zoe-zimmer"] != 1 || nums["aaron-abbot"] != 2 {
 		t.Errorf("numbers follow the alphabet, not the sources: %v", nums)
