@@ -73,6 +73,43 @@ func TestNoWithheldNameLeaks(t *testing.T) {
 	}
 }
 
+// TestEveryRouteLeakFree builds, in every format, the case whose every
+// field, id, file name, folder name and address names its confidential
+// victim (soft hyphens, hyphenation, Cyrillic, capitals, the birth date),
+// and scans every byte of the public and partner outputs.
+func TestEveryRouteLeakFree(t *testing.T) {
+	dir := filepath.Join("..", "redact", "testdata", "petrenko-case")
+	c, ds := dossier.Open(dir)
+	if ds.Errors() > 0 {
+		t.Fatal(ds)
+	}
+	for _, a := range []model.Audience{model.Public, model.Partner} {
+		inv := redact.NewInventory(c, a)
+		out := buildAll(t, dir, a)
+		found, err := leaktest.ScanDir(out, func(text string) []string {
+			m := inv.Matches(text)
+			if inv.IdentifiesStrictly(text) && len(m) == 0 {
+				m = append(m, "a part of the name")
+			}
+			return m
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, f := range found {
+			t.Errorf("%s: leaked: %s", a, f)
+		}
+		files, _ := filepath.Glob(filepath.Join(out, "case", "case-*"))
+		if len(files) < len(Formats) {
+			t.Errorf("%s: outputs not named after the neutral case id: %v", a, files)
+		}
+	}
+	found, _ := leaktest.ScanDir(buildAll(t, dir, model.Internal), leaktest.Names("Petrenko"))
+	if len(found) == 0 {
+		t.Error("positive control: the internal build does not name Petrenko")
+	}
+}
+
 func TestPseudonymsAreStable(t *testing.T) {
 	read := func(a model.Audience) *model.Dossier {
 		out := buildAll(t, leakCase, a)
