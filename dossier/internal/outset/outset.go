@@ -126,16 +126,16 @@ func Interrupted() {
 	}
 }
 
-// applyHook, when set by a test, is called before each step of applying a
-// journal; returning false stops there, as a crash would.
-var applyHook func(step int) bool
+// crashHook, when set by a test, is called before the journal is written
+// (step 0) and before each step of applying it (1, 2, …); returning false
+// stops the write there and leaves everything as a crash would.
+var crashHook func(step int) bool
 
 // Write replaces, in folder dir, each set's files by the ones given, and
 // removes the files the set's previous build wrote that it no longer
 // produces. Sets not given are not touched. The folder is created if
 // needed. Errors are *Error values that say what failed and how to fix it.
-func Write(dir string, sets []Set, o Options) (Result, error) {
-	var res Result
+func Write(dir string, sets []Set, o Options) (res Result, err error) {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return res, explain("create the output folder", dir, err)
 	}
@@ -158,6 +158,14 @@ func Write(dir string, sets []Set, o Options) (Result, error) {
 		return res, err
 	}
 
+	keys := map[string]bool{}
+	for _, s := range sets {
+		m := ManifestName(s.Audience, s.Format)
+		if keys[m] || !safeName(m) {
+			return res, fmt.Errorf("outset: set %q given twice or not a plain name", m)
+		}
+		keys[m] = true
+	}
 	// A folder where an output should go would stop the apply step
 	// halfway: refuse before anything is staged.
 	for _, s := range sets {
@@ -177,6 +185,9 @@ func Write(dir string, sets []Set, o Options) (Result, error) {
 	staged := []string{}
 	defer func() {
 		// On any failure before the journal exists, drop what was staged.
+		if errors.Is(err, errCrash) {
+			return
+		}
 		for _, t := range staged {
 			root.Remove(t)
 			untrack(filepath.Join(dir, t))
@@ -240,6 +251,9 @@ func Write(dir string, sets []Set, o Options) (Result, error) {
 	mu.Unlock()
 	if stop {
 		return res, ErrInterrupted
+	}
+	if crashHook != nil && !crashHook(0) {
+		return res, errCrash
 	}
 	if err := writeAtomic(root, dir, journalName, mustJSON(j)); err != nil {
 		return res, err
@@ -347,7 +361,7 @@ func apply(root *os.Root, dir string, j journal) (warnings []string, err error) 
 	step := 0
 	next := func() bool {
 		step++
-		return applyHook == nil || applyHook(step)
+		return crashHook == nil || crashHook(step)
 	}
 	for _, r := range j.Renames {
 		if !next() {
@@ -404,7 +418,7 @@ func apply(root *os.Root, dir string, j journal) (warnings []string, err error) 
 	return warnings, syncDir(root, dir)
 }
 
-// errCrash is what apply returns when a test's applyHook stops it.
+// errCrash is what a write returns when a test's crashHook stops it.
 var errCrash = errors.New("stopped by the test hook")
 
 // recoverFolder rolls forward a journal left by an interrupted run, then
@@ -424,7 +438,7 @@ func recoverFolder(root *os.Root, dir string) ([]string, error) {
 		if err != nil {
 			return nil, err
 		}
-		done = append(done, fmt.Sprintf("finished the interrupted build found in %s (%d files)", dir, len(j.Renames)))
+		done = append(done, fmt.Sprintf("finished putting in place the %d new files of an interrupted build in %s", len(j.Renames), dir))
 		done = append(done, warnings...)
 	case errors.Is(err, fs.ErrNotExist):
 	default:
@@ -444,7 +458,7 @@ func recoverFolder(root *os.Root, dir string) ([]string, error) {
 		}
 	}
 	if n > 0 {
-		done = append(done, fmt.Sprintf("removed %d temporary files an interrupted build left in %s", n, dir))
+		done = append(done, fmt.Sprintf("removed %d temporary %s an interrupted build left in %s", n, map[bool]string{true: "file", false: "files"}[n == 1], dir))
 	}
 	return done, nil
 }
