@@ -170,8 +170,12 @@ func Write(dir string, sets []Set, o Options) (res Result, err error) {
 	// halfway: refuse before anything is staged.
 	for _, s := range sets {
 		for _, f := range s.Files {
-			if info, err := root.Lstat(f.Name); err == nil && info.IsDir() {
+			info, err := root.Lstat(f.Name)
+			switch {
+			case err == nil && info.IsDir():
 				return res, explain("write", filepath.Join(dir, f.Name), &fs.PathError{Op: "rename", Path: f.Name, Err: syscall.EISDIR})
+			case err != nil && !errors.Is(err, fs.ErrNotExist):
+				return res, explain("write", filepath.Join(dir, f.Name), err) // e.g. a name too long
 			}
 		}
 	}
@@ -201,6 +205,11 @@ func Write(dir string, sets []Set, o Options) (res Result, err error) {
 				o.Progress(done, total, filepath.Join(dir, f.Name))
 			}
 			done++
+			if failStage != nil {
+				if err := failStage(done); err != nil {
+					return res, explain("write", filepath.Join(dir, f.Name), err)
+				}
+			}
 			tmp, err := stage(root, dir, f)
 			if tmp != "" {
 				staged = append(staged, tmp)
@@ -417,6 +426,10 @@ func apply(root *os.Root, dir string, j journal) (warnings []string, err error) 
 	}
 	return warnings, syncDir(root, dir)
 }
+
+// failStage, when set by a test, is called before the n-th file (from 1)
+// is staged; an error it returns is taken as that write's failure.
+var failStage func(n int) error
 
 // errCrash is what a write returns when a test's crashHook stops it.
 var errCrash = errors.New("stopped by the test hook")

@@ -272,6 +272,26 @@ func TestFailedStagingKeepsThePreviousSet(t *testing.T) {
 	noDebris(t, dir)
 }
 
+// TestFailedStagingRemovesTemporaries: a disk that fills up while the new
+// files are staged leaves the previous set and no temporary.
+func TestFailedStagingRemovesTemporaries(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "case")
+	mustWrite(t, dir, set("public", "pdf", "v1", "c-a-public.pdf", "c-b-public.pdf"))
+	before := contents(t, dir)
+	failStage = func(n int) error {
+		if n == 3 {
+			return &fs.PathError{Op: "write", Path: ".dossier-x.tmp", Err: syscall.ENOSPC}
+		}
+		return nil
+	}
+	defer func() { failStage = nil }()
+	_, err := Write(dir, []Set{set("public", "pdf", "v2", "c-a-public.pdf", "c-b-public.pdf", "c-c-public.pdf")}, Options{})
+	if err == nil || !strings.Contains(err.Error(), "is full") {
+		t.Fatalf("err = %v", err)
+	}
+	sameFiles(t, "after a failed staging", contents(t, dir), before)
+}
+
 func TestOutputProblems(t *testing.T) {
 	base := t.TempDir()
 	file := filepath.Join(base, "afile")
@@ -300,6 +320,9 @@ func TestOutputProblems(t *testing.T) {
 			var oe *Error
 			if !errors.As(err, &oe) {
 				t.Fatalf("err = %v, want an *Error", err)
+			}
+			if _, serr := os.Stat(tt.dir); serr == nil {
+				noDebris(t, tt.dir)
 			}
 			for _, w := range tt.want {
 				if !strings.Contains(err.Error(), w) {
