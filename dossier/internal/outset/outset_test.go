@@ -5,11 +5,13 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"sort"
 	"strings"
 	"syscall"
 	"testing"
+	"time"
 )
 
 // ours is the naming pattern the tests' outputs follow.
@@ -387,5 +389,73 @@ func TestSecondWriterIsRefused(t *testing.T) {
 	_, err = Write(dir, []Set{set("public", "json", "v2", "c-public.json")}, Options{})
 	if err == nil || !strings.Contains(err.Error(), "another dossier build is writing") {
 		t.Errorf("err = %v", err)
+	}
+}
+
+// TestInterrupted runs a write in a child process (this test binary) and
+// calls Interrupted, as the program's signal handler does, from another
+// goroutine while the write is staging or applying; the child then exits
+// as the handler would. The folder must hold the previous set (staging)
+// or the new one (applying), with no temporary or journal.
+func TestInterrupted(t *testing.T) {
+	oldSet := set("public", "pdf", "v1", "c-a-public.pdf", "c-gone-public.pdf")
+	newSet := set("public", "pdf", "v2", "c-a-public.pdf", "c-b-public.pdf", "c-c-public.pdf")
+	if phase := os.Getenv("OUTSET_TEST_INTERRUPT"); phase != "" {
+		// interrupt calls Interrupted from another goroutine, as the signal
+		// handler does, which exits after exitAfter; this goroutine goes on
+		// after goOnAfter. While staging, the write goes on first and must
+		// create no new temporary; while applying, the handler would exit
+		// first if Interrupted did not wait for the apply to finish.
+		goOnAfter, exitAfter := 50*time.Millisecond, 300*time.Millisecond
+		if phase == "applying" {
+			goOnAfter, exitAfter = 300*time.Millisecond, 0
+		}
+		interrupt := func() {
+			go func() {
+				Interrupted()
+				time.Sleep(exitAfter)
+				os.Exit(130)
+			}()
+			time.Sleep(goOnAfter)
+		}
+		if phase == "staging" {
+			failStage = func(n int) error {
+				if n == 2 {
+					interrupt()
+				}
+				return nil
+			}
+		} else {
+			crashHook = func(step int) bool {
+				if step == 2 {
+					interrupt()
+				}
+				return true
+			}
+		}
+		Write(os.Getenv("OUTSET_TEST_DIR"), []Set{newSet}, Options{})
+		time.Sleep(5 * time.Second) // the interrupting goroutine exits first
+		os.Exit(0)
+	}
+	for _, phase := range []string{"staging", "applying"} {
+		t.Run(phase, func(t *testing.T) {
+			ref := filepath.Join(t.TempDir(), "ref")
+			mustWrite(t, ref, oldSet)
+			want := contents(t, ref)
+			if phase == "applying" {
+				mustWrite(t, ref, newSet)
+				want = contents(t, ref)
+			}
+			dir := filepath.Join(t.TempDir(), "case")
+			mustWrite(t, dir, oldSet)
+			cmd := exec.Command(os.Args[0], "-test.run=^TestInterrupted$")
+			cmd.Env = append(os.Environ(), "OUTSET_TEST_INTERRUPT="+phase, "OUTSET_TEST_DIR="+dir)
+			out, err := cmd.CombinedOutput()
+			var ee *exec.ExitError
+			if !errors.As(err, &ee) || ee.ExitCode() != 130 {
+				t.Fatalf("the child was not interrupted: %v\n%s", err, out)
+			}
+			sameFiles(t, "after an interruption while "+phase, contents(t, dir), want)
+		})
 	}
 }
