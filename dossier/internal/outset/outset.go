@@ -32,6 +32,8 @@ import (
 	"strings"
 	"sync"
 	"syscall"
+
+	"golang.org/x/text/unicode/norm"
 )
 
 // Names of the files this package keeps in an output folder.
@@ -242,11 +244,22 @@ func Write(dir string, sets []Set, o Options) (res Result, err error) {
 			claimed[n] = true
 		}
 	}
+	// On a file system that ignores case or Unicode normalisation, a stale
+	// name may be a new file under another spelling: keep it.
+	folded := map[string]bool{}
+	for n := range claimed {
+		folded[foldName(n)] = true
+	}
 	for m := range j.Manifests {
 		for _, n := range manifests[m] {
-			if !claimed[n] {
+			if claimed[n] || folded[foldName(n)] {
+				continue
+			}
+			claimed[n] = true
+			// Only a regular file can be what a build wrote: a folder or
+			// a link put there since is someone else's.
+			if info, err := root.Lstat(n); err == nil && info.Mode().IsRegular() {
 				j.Removes = append(j.Removes, n)
-				claimed[n] = true
 			}
 		}
 	}
@@ -520,6 +533,12 @@ func parseManifest(data []byte) []string {
 		names = append(names, line)
 	}
 	return names
+}
+
+// foldName is the form of a name under which case-insensitive and
+// normalisation-insensitive file systems (APFS, NTFS) see it.
+func foldName(name string) string {
+	return strings.ToLower(norm.NFC.String(name))
 }
 
 // safeName reports whether name is a plain file name in the folder (no

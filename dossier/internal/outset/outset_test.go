@@ -156,6 +156,22 @@ func TestNeverDeletesUnlistedFiles(t *testing.T) {
 	if _, err := os.Stat(filepath.Join(parent, "outside.txt")); err != nil {
 		t.Error("a file outside the folder was deleted")
 	}
+
+	// A listed name that is now a folder or a link, or that differs from
+	// a new output only by case or normalisation, is kept.
+	os.Mkdir(filepath.Join(dir, "c-folder-public.json"), 0o755)
+	os.Symlink(filepath.Join(parent, "outside.txt"), filepath.Join(dir, "c-link-public.json"))
+	os.WriteFile(filepath.Join(dir, "C-Case-public.json"), []byte("x"), 0o644)
+	os.WriteFile(m, []byte("c-public.json\nc-folder-public.json\nc-link-public.json\nC-Case-public.json\n"), 0o644)
+	res := mustWrite(t, dir, set("public", "json", "v3", "c-public.json", "c-case-public.json"))
+	for _, n := range []string{"c-folder-public.json", "c-link-public.json", "C-Case-public.json"} {
+		if _, err := os.Lstat(filepath.Join(dir, n)); err != nil {
+			t.Errorf("%s was removed", n)
+		}
+	}
+	if len(res.Removed) != 0 {
+		t.Errorf("Removed = %v", res.Removed)
+	}
 }
 
 // crashAt runs a write that stops at the given step as a crash would.
