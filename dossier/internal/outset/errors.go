@@ -49,7 +49,7 @@ func explain(op, path string, err error) error {
 		e.Fix = fmt.Sprintf("make it writable (chmod u+w %s) or choose another output folder with -o", folder)
 	case errors.Is(err, syscall.ENOSPC), errors.Is(err, syscall.EDQUOT):
 		e.Problem = fmt.Sprintf("the disk that holds %s is full %s", folder, sys)
-		e.Fix = "free some space or choose another output folder with -o; the outputs of the previous build are unchanged"
+		e.Fix = "free some space or choose another output folder with -o"
 	case errors.Is(err, syscall.ENOTDIR):
 		file := firstFile(where)
 		e.Problem = fmt.Sprintf("%s is a file, not a folder %s", file, sys)

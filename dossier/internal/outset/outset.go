@@ -189,14 +189,23 @@ func Write(dir string, sets []Set, o Options) (res Result, err error) {
 	}
 	j := journal{Manifests: map[string][]string{}}
 	staged := []string{}
+	applying := false
 	defer func() {
-		// On any failure before the journal exists, drop what was staged.
 		if errors.Is(err, errCrash) {
 			return
 		}
+		// On a failure before the journal exists, drop what was staged:
+		// the folder keeps its previous build. After, the journal is left
+		// for the next build to finish.
 		for _, t := range staged {
 			root.Remove(t)
 			untrack(filepath.Join(dir, t))
+		}
+		var e *Error
+		if errors.As(err, &e) && !applying {
+			e.Fix += "; the folder keeps its previous build"
+		} else if errors.As(err, &e) {
+			e.Fix += "; the next build into the folder finishes putting the new files in place"
 		}
 	}()
 	done := 0
@@ -286,6 +295,7 @@ func Write(dir string, sets []Set, o Options) (res Result, err error) {
 		untrack(filepath.Join(dir, t))
 	}
 	staged = nil
+	applying = true
 	warnings, err := apply(root, dir, j)
 	if err != nil {
 		return res, err

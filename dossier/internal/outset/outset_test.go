@@ -304,7 +304,7 @@ func TestFailedStagingRemovesTemporaries(t *testing.T) {
 	}
 	defer func() { failStage = nil }()
 	_, err := Write(dir, []Set{set("public", "pdf", "v2", "c-a-public.pdf", "c-b-public.pdf", "c-c-public.pdf")}, Options{})
-	if err == nil || !strings.Contains(err.Error(), "is full") {
+	if err == nil || !strings.Contains(err.Error(), "is full") || !strings.HasSuffix(err.Error(), "; the folder keeps its previous build") {
 		t.Fatalf("err = %v", err)
 	}
 	sameFiles(t, "after a failed staging", contents(t, dir), before)
@@ -364,7 +364,7 @@ func TestExplain(t *testing.T) {
 		{syscall.EACCES, []string{dir + " is read-only for you", "chmod u+w " + dir, "(permission denied)"}},
 		{syscall.EPERM, []string{"read-only for you"}},
 		{syscall.EROFS, []string{dir + " is on a read-only file system", "writable disk"}},
-		{syscall.ENOSPC, []string{"the disk that holds " + dir + " is full", "free some space", "previous build are unchanged"}},
+		{syscall.ENOSPC, []string{"the disk that holds " + dir + " is full", "free some space"}},
 		{syscall.EDQUOT, []string{"is full"}},
 		{syscall.ENAMETOOLONG, []string{"too long", "shorten"}},
 		{syscall.EISDIR, []string{"a folder " + path + " is in the way"}},
