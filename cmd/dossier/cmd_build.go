@@ -3,7 +3,10 @@ package main
 import (
 	"errors"
 	"fmt"
+	"os"
+	"os/signal"
 	"strings"
+	"syscall"
 
 	"github.com/dossier-project/dossier/dossier/build"
 	"github.com/dossier-project/dossier/dossier/model"
@@ -40,8 +43,15 @@ output, including quotes, file names and document metadata.
 
 Builds are reproducible: the same input gives byte-identical files. The
 date stamped into outputs is SOURCE_DATE_EPOCH when set, else the case's date.
-Every file is written to a temporary name and renamed, so an interrupted
-build never leaves a half-written file.`,
+The output folder holds one complete build of each audience and format:
+files an earlier build of the same audience and format wrote and this one
+no longer produces (a regime dropped, an id renamed) are removed, and each
+build records what it wrote in a hidden manifest,
+.dossier-<audience>-<format>.manifest. Files no manifest lists are never
+touched; those named like outputs are reported. New files are staged under
+temporary names and put in place together, so an interrupted build (Ctrl-C,
+a crash, a full disk) leaves the previous complete set or the new one; the
+next build into the folder finishes or cleans up after it.`,
 		flags: func(fs *pflag.FlagSet) any {
 			o := &buildOptions{}
 			fs.StringVarP(&o.output, "output", "o", "output", "folder to write into; each case gets a subfolder")
@@ -93,9 +103,15 @@ func runBuild(e *env, opts any, args []string) int {
 			fmt.Fprintf(e.stderr, "\r\033[K[%d/%d] %s", done+1, total, name)
 		}
 	}
+	defer handleInterrupts(e)()
 	code := exitOK
 	for _, dir := range dirs {
 		res, err := build.Case(dir, bopts)
+		for _, n := range res.Notices {
+			if !o.quiet {
+				fmt.Fprintf(e.stderr, "note: %s\n", n)
+			}
+		}
 		for _, d := range res.Diagnostics {
 			if d.Severity == "error" || !o.quiet {
 				fmt.Fprintln(e.stderr, d)
@@ -117,7 +133,37 @@ func runBuild(e *env, opts any, args []string) int {
 			for _, f := range res.Files {
 				fmt.Fprintf(e.stdout, "wrote %s\n", f)
 			}
+			for _, f := range res.Removed {
+				fmt.Fprintf(e.stdout, "removed %s (an earlier build wrote it; this one does not)\n", f)
+			}
 		}
 	}
 	return code
+}
+
+// handleInterrupts makes Ctrl-C (SIGINT) and SIGTERM stop a build cleanly:
+// new files being staged are dropped and the folder keeps its previous
+// build, while new files being put in place (milliseconds) are finished
+// first. It returns the function that restores the default handling.
+func handleInterrupts(e *env) (stop func()) {
+	signals := make(chan os.Signal, 1)
+	done := make(chan struct{})
+	signal.Notify(signals, os.Interrupt, syscall.SIGTERM)
+	go func() {
+		select {
+		case sig := <-signals:
+			build.Interrupted()
+			fmt.Fprintln(e.stderr, "dossier build: interrupted; every output folder holds a complete build, the previous one or, where it was being put in place, the new one")
+			code := 130
+			if s, ok := sig.(syscall.Signal); ok {
+				code = 128 + int(s)
+			}
+			os.Exit(code)
+		case <-done:
+		}
+	}()
+	return func() {
+		signal.Stop(signals)
+		close(done)
+	}
 }

@@ -15,13 +15,10 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"os/signal"
 	"path/filepath"
 	"sort"
 	"strings"
-	"syscall"
 
-	"github.com/dossier-project/dossier/dossier/build"
 	"github.com/spf13/pflag"
 )
 
@@ -55,16 +52,6 @@ var commands []*command
 func register(c *command) { commands = append(commands, c) }
 
 func main() {
-	// An interrupted build removes its temporary files: outputs are either
-	// whole or absent.
-	interrupts := make(chan os.Signal, 1)
-	signal.Notify(interrupts, os.Interrupt, syscall.SIGTERM)
-	go func() {
-		<-interrupts
-		build.Interrupted()
-		fmt.Fprintln(os.Stderr, "dossier: interrupted")
-		os.Exit(130)
-	}()
 	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
 }
 

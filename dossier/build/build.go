@@ -1,19 +1,20 @@
 // Package build runs the whole pipeline for a case folder: load, validate,
 // link, redact for one audience, render each requested format, and write
-// the files atomically under the output folder.
+// the files under the output folder through dossier/internal/outset, so the
+// folder holds one complete build of each audience and format.
 package build
 
 import (
 	"errors"
 	"fmt"
 	"io/fs"
-	"os"
 	"path/filepath"
 	"strings"
+	"unicode"
 
 	"github.com/dossier-project/dossier/dossier"
 	"github.com/dossier-project/dossier/dossier/csvout"
-	"github.com/dossier-project/dossier/dossier/internal/atomicfile"
+	"github.com/dossier-project/dossier/dossier/internal/outset"
 	"github.com/dossier-project/dossier/dossier/jsonout"
 	"github.com/dossier-project/dossier/dossier/model"
 	"github.com/dossier-project/dossier/dossier/pdf"
@@ -100,12 +101,16 @@ type Result struct {
 	Case        string
 	Diagnostics dossier.Diagnostics
 	Files       []string // paths written, in order
-	Warnings    []string // what renderers worked around, e.g. text cut to a cell limit
+	Removed     []string // paths of stale outputs removed: an earlier build of the same audience and format wrote them, this one did not
+	Notices     []string // what was done about an earlier interrupted build, in words
+	Warnings    []string // what renderers worked around, e.g. text cut to a cell limit; output files no manifest lists
 }
 
 // Case builds one case folder. Nothing is written unless the case is valid
 // and every renderer succeeded: outputs are rendered in memory first, then
-// written one by one, each atomically.
+// written with outset.Write, which replaces the files of each format built
+// for this audience as one set and removes those an earlier build of that
+// set wrote and this one does not produce.
 func Case(dir string, o Options) (Result, error) {
 	if o.Audience == "" {
 		o.Audience = model.Public
@@ -150,46 +155,90 @@ func Case(dir string, o Options) (Result, error) {
 		regimes = c.Regimes
 	}
 	ropts := model.Options{Templates: o.Templates, Regimes: regimes}
-	var files []model.File
+	var sets []outset.Set
+	var all []model.File
 	for _, name := range o.Formats {
 		out, err := lookup(name).Render(d, ropts)
 		if err != nil {
 			return res, fmt.Errorf("rendering %s of %s: %w", name, c.ID, err)
 		}
-		files = append(files, out...)
+		set := outset.Set{Audience: string(o.Audience), Format: name}
+		for _, f := range out {
+			set.Files = append(set.Files, outset.File{Name: f.Name, Data: f.Data})
+		}
+		sets = append(sets, set)
+		all = append(all, out...)
 	}
-	if err := checkNames(files); err != nil {
+	if err := checkNames(outDir, all); err != nil {
 		return res, err
 	}
-	if err := os.MkdirAll(outDir, 0o755); err != nil {
+	w, err := outset.Write(outDir, sets, outset.Options{Progress: o.Progress, Ours: isOutputName})
+	res.Notices = w.Recovered
+	if err != nil {
 		return res, err
 	}
-	for i, f := range files {
-		path := filepath.Join(outDir, f.Name)
-		if o.Progress != nil {
-			o.Progress(i, len(files), path)
-		}
-		if err := atomicfile.WriteFile(path, f.Data); err != nil {
-			return res, err
-		}
-		res.Files = append(res.Files, path)
+	for _, name := range w.Written {
+		res.Files = append(res.Files, filepath.Join(outDir, name))
+	}
+	for _, name := range w.Removed {
+		res.Removed = append(res.Removed, filepath.Join(outDir, name))
+	}
+	for _, f := range all {
 		for _, warning := range f.Warnings {
 			res.Warnings = append(res.Warnings, f.Name+": "+warning)
 		}
 	}
-	if o.Progress != nil {
-		o.Progress(len(files), len(files), "")
+	if len(w.Unlisted) > 0 {
+		res.Warnings = append(res.Warnings, unlistedWarning(outDir, w.Unlisted))
 	}
 	return res, nil
 }
 
-// checkNames refuses duplicate or path-like output names, which would
-// overwrite one output with another or write outside the folder.
-func checkNames(files []model.File) error {
+// isOutputName reports whether a file name follows the outputs' naming
+// pattern, <...>-<audience>.<format>.
+func isOutputName(name string) bool {
+	for _, a := range model.Audiences {
+		for _, f := range Formats {
+			if strings.HasSuffix(name, "-"+string(a)+"."+f.Name) && len(name) > len(a)+len(f.Name)+2 {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// unlistedWarning words the warning about output-like files that no build
+// recorded writing (older builds did not keep manifests).
+func unlistedWarning(dir string, names []string) string {
+	shown := names
+	more := ""
+	if len(shown) > 10 {
+		shown, more = shown[:10], fmt.Sprintf(" and %d more", len(names)-10)
+	}
+	noun := "files"
+	if len(names) == 1 {
+		noun = "file"
+	}
+	them := map[bool]string{true: "it", false: "them"}[len(names) == 1]
+	return fmt.Sprintf("%d %s in %s %s not written by this build or recorded by an earlier one: %s%s; delete %s if %s stale",
+		len(names), noun, dir, map[bool]string{true: "was", false: "were"}[len(names) == 1], strings.Join(shown, ", "), more, them, map[bool]string{true: "it is", false: "they are"}[len(names) == 1])
+}
+
+// maxName is the longest file name, in bytes, that common file systems
+// (ext4, APFS, NTFS, FAT with long names) accept.
+const maxName = 255
+
+// checkNames refuses duplicate, path-like, control-character or over-long
+// output names, which would overwrite one output with another, write
+// outside the folder, or fail halfway through the writes.
+func checkNames(dir string, files []model.File) error {
 	seen := map[string]bool{}
 	for _, f := range files {
-		if f.Name == "" || strings.ContainsAny(f.Name, `/\`) || strings.HasPrefix(f.Name, ".") {
+		if f.Name == "" || strings.ContainsAny(f.Name, `/\`) || strings.HasPrefix(f.Name, ".") || strings.IndexFunc(f.Name, unicode.IsControl) >= 0 {
 			return fmt.Errorf("renderer produced an invalid file name %q", f.Name)
+		}
+		if len(f.Name) > maxName {
+			return fmt.Errorf("cannot write %s: the file name is %d bytes long and file systems allow %d; shorten the case folder's name or the id in it", filepath.Join(dir, f.Name), len(f.Name), maxName)
 		}
 		if seen[f.Name] {
 			return fmt.Errorf("two outputs are both named %q", f.Name)
@@ -216,6 +265,8 @@ func inside(path, dir string) bool {
 	return err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator))
 }
 
-// Interrupted removes the temporary files of writes under way; call it when
-// the program is interrupted, so that a Ctrl-C leaves no debris behind.
-func Interrupted() { atomicfile.Cleanup() }
+// Interrupted stops the writing of outputs when the program is interrupted,
+// just before it exits: a folder being staged keeps its previous files and
+// loses the temporaries, and a folder whose new files are being put in place
+// (a matter of milliseconds) is finished first. See outset.Interrupted.
+func Interrupted() { outset.Interrupted() }
