@@ -137,11 +137,6 @@ func Case(dir string, o Options) (Result, error) {
 	if c == nil || ds.Errors() > 0 {
 		return res, fmt.Errorf("%s: %w", dir, ErrInvalid)
 	}
-	res.Case = c.ID
-	outDir := filepath.Join(o.OutDir, c.ID)
-	if inside(outDir, c.Dir) {
-		return res, fmt.Errorf("output folder %s is inside the case folder %s; choose another with -o", outDir, c.Dir)
-	}
 	date, err := dossier.BuildDate(c)
 	if err != nil {
 		return res, err
@@ -149,6 +144,13 @@ func Case(dir string, o Options) (Result, error) {
 	d, err := redact.Redact(c, o.Audience, date)
 	if err != nil {
 		return res, err
+	}
+	// The folder is named by the case id the audience sees: neutral when
+	// the case folder's own name would name a withheld person.
+	res.Case = d.Case
+	outDir := filepath.Join(o.OutDir, d.Case)
+	if inside(outDir, c.Dir) {
+		return res, fmt.Errorf("output folder %s is inside the case folder %s; choose another with -o", outDir, c.Dir)
 	}
 	regimes := o.Regimes
 	if len(regimes) == 0 {
@@ -160,7 +162,7 @@ func Case(dir string, o Options) (Result, error) {
 	for _, name := range o.Formats {
 		out, err := lookup(name).Render(d, ropts)
 		if err != nil {
-			return res, fmt.Errorf("rendering %s of %s: %w", name, c.ID, err)
+			return res, fmt.Errorf("rendering %s of %s: %w", name, d.Case, err)
 		}
 		set := outset.Set{Audience: string(o.Audience), Format: name}
 		for _, f := range out {

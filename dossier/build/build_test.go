@@ -100,6 +100,10 @@ func TestEveryRouteLeakFree(t *testing.T) {
 			t.Errorf("%s: leaked: %s", a, f)
 		}
 		files, _ := filepath.Glob(filepath.Join(out, "case", "case-*"))
+		if len(files) == 0 {
+			entries, _ := os.ReadDir(out)
+			t.Logf("output folder holds %v", entries)
+		}
 		if len(files) < len(Formats) {
 			t.Errorf("%s: outputs not named after the neutral case id: %v", a, files)
 		}
