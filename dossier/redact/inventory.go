@@ -287,7 +287,7 @@ func (inv *Inventory) strictly(s string) *Person {
 	for _, w := range strings.Fields(fold.String(s)) {
 		for _, p := range inv.People {
 			for _, a := range p.Ambiguous {
-				if wordMatches(w, a.Term, true) {
+				if w == a.Term {
 					return p
 				}
 			}

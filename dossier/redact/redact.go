@@ -249,7 +249,8 @@ type ids struct {
 // neutralIDs replaces every identifier the user wrote that mentions a
 // withheld person by a neutral one, stable across builds: the case folder
 // by "case", a source by "source-N", its file by "source-N.txt", an
-// allegation by "<official>-allegation-N", a photo by "<official>-photo".
+// allegation by "allegation-N" (N counting the case's allegations in
+// order), a photo by "<official>-photo".
 func neutralIDs(c *dossier.Case, inv *Inventory) ids {
 	out := ids{caseID: c.ID, source: map[string]string{}, file: map[string]string{}, photo: map[string]string{}, allegation: map[string]string{}}
 	if inv.IdentifiesStrictly(c.ID) {
@@ -264,6 +265,7 @@ func neutralIDs(c *dossier.Case, inv *Inventory) ids {
 			out.file[s.ID] = fmt.Sprintf("source-%d%s", i+1, path.Ext(s.File))
 		}
 	}
+	n := 0 // allegations are numbered across the case, in case order
 	for _, o := range c.Officials {
 		if o.Photo != nil {
 			out.photo[o.ID] = o.Photo.File
@@ -271,10 +273,11 @@ func neutralIDs(c *dossier.Case, inv *Inventory) ids {
 				out.photo[o.ID] = o.ID + "-photo" + path.Ext(o.Photo.File)
 			}
 		}
-		for i, al := range o.Allegations {
+		for _, al := range o.Allegations {
+			n++
 			out.allegation[al.ID] = al.ID
 			if inv.IdentifiesStrictly(al.ID) {
-				out.allegation[al.ID] = fmt.Sprintf("%s-allegation-%d", o.ID, i+1)
+				out.allegation[al.ID] = fmt.Sprintf("allegation-%d", n)
 			}
 		}
 	}
