@@ -41,6 +41,8 @@ type term struct {
 	person  *Person
 	written string   // as written, for reports
 	words   []string // folded words
+	stems   []string // their stems
+	scripts []script // their scripts
 	joined  string   // the words joined, for scripts without spaces
 	with    string   // replacement
 	inflect bool     // inflected forms match too
@@ -54,7 +56,9 @@ type Inventory struct {
 	People   []*Person
 	terms    []*term
 	byWord   map[string][]*term // first word → terms
-	byStem   map[string][]*term // stem of the first word → inflectable terms
+	byStem   map[string][]*term // stem of the word → inflectable one-word terms
+	byPair   map[string][]*term // keys of the first two words → terms of several words
+	shared   map[string]*term   // folded term → the term, to find terms several people share
 	byLoose  map[string][]*term // transliteration key → one-word terms
 	unspaced []*term            // terms in scripts written without spaces
 
@@ -65,7 +69,7 @@ type Inventory struct {
 
 // NewInventory builds the inventory of the people of c withheld from a.
 func NewInventory(c *dossier.Case, a model.Audience) *Inventory {
-	inv := &Inventory{byWord: map[string][]*term{}, byStem: map[string][]*term{}, byLoose: map[string][]*term{},
+	inv := &Inventory{byWord: map[string][]*term{}, byStem: map[string][]*term{}, byLoose: map[string][]*term{}, byPair: map[string][]*term{}, shared: map[string]*term{},
 		prefix: map[string]bool{}, short: map[string]bool{}, loosePrefix: map[string]bool{}}
 	nums := Pseudonyms(c)
 	context := indexContext(publicContext(c, a))
@@ -92,15 +96,26 @@ func (inv *Inventory) addPerson(p *Person, v *dossier.Victim, context map[string
 			return
 		}
 		seen[f] = true
+		if other := inv.shared[f]; other != nil {
+			// Several withheld people share this term (a surname, a given
+			// name): it names one of them, but not which one.
+			other.with = "[name withheld]"
+			p.Terms = append(p.Terms, written)
+			return
+		}
 		words := strings.Fields(f)
 		t := &term{person: p, written: written, words: words, joined: strings.Join(words, ""), with: with, inflect: inflect}
+		for _, w := range words {
+			t.stems = append(t.stems, stem(w))
+			t.scripts = append(t.scripts, scriptOf(w))
+		}
 		p.Terms = append(p.Terms, written)
 		inv.terms = append(inv.terms, t)
+		inv.shared[f] = t
 		if scriptOf(words[0]) == unspaced {
 			inv.unspaced = append(inv.unspaced, t)
 			return
 		}
-		inv.byWord[words[0]] = append(inv.byWord[words[0]], t)
 		for _, w := range []string{words[0], stem(words[0])} {
 			if len(w) < 3 {
 				inv.short[w] = true
@@ -108,8 +123,17 @@ func (inv *Inventory) addPerson(p *Person, v *dossier.Victim, context map[string
 				inv.prefix[w[:3]] = true
 			}
 		}
-		if inflect && scriptOf(words[0]) == spaced {
-			inv.byStem[stem(words[0])] = append(inv.byStem[stem(words[0])], t)
+		switch {
+		case len(words) > 1 && t.scripts[0] == spaced && t.scripts[1] == spaced:
+			// Many people share a given name: index by the first two
+			// words, so a common first word does not try every term.
+			k := t.key(0) + "\x00" + t.key(1)
+			inv.byPair[k] = append(inv.byPair[k], t)
+		default:
+			inv.byWord[words[0]] = append(inv.byWord[words[0]], t)
+			if inflect && t.scripts[0] == spaced {
+				inv.byStem[t.stems[0]] = append(inv.byStem[t.stems[0]], t)
+			}
 		}
 		if len(words) == 1 && len(words[0]) >= 5 && scriptOf(words[0]) == spaced {
 			t.loose = true
@@ -158,6 +182,15 @@ func (inv *Inventory) addPerson(p *Person, v *dossier.Victim, context map[string
 		add(d, false, "[date withheld]")
 	}
 	sort.Strings(p.Terms)
+}
+
+// key is what the index files the term's k-th word under: its stem when
+// inflected forms match too, else the word itself.
+func (t *term) key(k int) string {
+	if t.inflect && len(t.words[k]) >= 4 {
+		return t.stems[k]
+	}
+	return t.words[k]
 }
 
 // orders returns a name in the orders texts write it: as written, family

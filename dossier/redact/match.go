@@ -83,13 +83,13 @@ func stem(w string) string {
 // wordMatches reports whether the text word w is the term word t or, when
 // inflect is set, an inflected form of it.
 func wordMatches(w, t string, inflect bool) bool {
-	if w == t {
-		return true
-	}
-	if !inflect {
-		return false
-	}
-	switch scriptOf(t) {
+	return w == t || inflect && inflectedForm(w, t, stem(t), scriptOf(t))
+}
+
+// inflectedForm reports whether w is an inflected form of the term word t,
+// whose stem and script are given.
+func inflectedForm(w, t, s string, sc script) bool {
+	switch sc {
 	case arabicSc:
 		for _, p := range arabicPrefixes {
 			if strings.HasPrefix(w, p+t) && arabicEnding[w[len(p)+len(t):]] {
@@ -100,11 +100,7 @@ func wordMatches(w, t string, inflect bool) bool {
 	case hangul:
 		return strings.HasPrefix(w, t) && utf8.RuneCountInString(w[len(t):]) <= 2
 	case spaced:
-		if len(t) < 4 {
-			return false
-		}
-		s := stem(t)
-		return strings.HasPrefix(w, s) && latinEnding[w[len(s):]]
+		return len(t) >= 4 && strings.HasPrefix(w, s) && latinEnding[w[len(s):]]
 	}
 	return false
 }
@@ -155,18 +151,27 @@ func (inv *Inventory) Find(s string) []Hit {
 	ft := fold.New(s)
 	words := ft.Words()
 	var hits []Hit
-	seen := map[*term]bool{}
+	keys := make([][]string, len(words)) // the index keys each word may be filed under
+	keysOf := func(i int) []string {
+		if keys[i] == nil {
+			w := words[i].Text
+			keys[i] = []string{w}
+			for _, e := range latinEndings[1:] {
+				if len(w)-len(e) >= 3 && strings.HasSuffix(w, e) {
+					keys[i] = append(keys[i], w[:len(w)-len(e)])
+				}
+			}
+		}
+		return keys[i]
+	}
 	for i, w := range words {
 		if !inv.maybe(w.Text) {
 			continue
 		}
-		clear(seen)
+		// A term found through two lists gives the same hit twice; merge
+		// drops the second.
 		try := func(list []*term) {
 			for _, t := range list {
-				if seen[t] {
-					continue
-				}
-				seen[t] = true
 				if n := t.matchAt(ft, words, i); n > 0 {
 					sp := ft.Origin(words[i].Start, words[i+n-1].End)
 					hits = append(hits, Hit{sp.Start, sp.End, t.person.ID, t.written, t.with})
@@ -174,9 +179,14 @@ func (inv *Inventory) Find(s string) []Hit {
 			}
 		}
 		try(inv.byWord[w.Text])
-		for _, e := range latinEndings {
-			if len(w.Text)-len(e) >= 3 && strings.HasSuffix(w.Text, e) {
-				try(inv.byStem[w.Text[:len(w.Text)-len(e)]])
+		for _, k := range keysOf(i) {
+			try(inv.byStem[k])
+		}
+		if i+1 < len(words) && len(inv.byPair) > 0 {
+			for _, k0 := range keysOf(i) {
+				for _, k1 := range keysOf(i + 1) {
+					try(inv.byPair[k0+"\x00"+k1])
+				}
 			}
 		}
 		if scriptOf(w.Text) == arabicSc {
@@ -249,7 +259,7 @@ func (t *term) matchAt(ft *fold.Text, words []fold.Word, i int) int {
 			return 0
 		}
 		w := words[i+k].Text
-		if wordMatches(w, tw, t.inflect) {
+		if w == tw || t.inflect && inflectedForm(w, tw, t.stems[k], t.scripts[k]) {
 			continue
 		}
 		if t.loose && len(t.words) == 1 && len(w) >= 5 && loose(w) == loose(tw) {

@@ -37,6 +37,8 @@ func testCase() *dossier.Case {
 			{ID: "uyghurs-in-xinjiang", Name: "Uyghurs in Xinjiang"},
 			{ID: "jana-novak", Name: "Jana Novák", Sensitivity: "public"},
 			{ID: "li-na", Name: "Li Na"},
+			{ID: "aliya-nurlanova", Name: "Aliya Nurlanova"},
+			{ID: "dana-nurlanova", Name: "Dana Nurlanova"},
 		},
 	}
 }
@@ -90,6 +92,8 @@ func TestRedactorRoutes(t *testing.T) {
 		{"an ambiguous part stays alone", "the Xinjiang Public Security Bureau", nil, "the Xinjiang Public Security Bureau"},
 		{"but not in the full name", "Uyghurs in Xinjiang were detained", []string{"Uyghurs"}, "Victim V-07 were detained"},
 		{"short name, family name last", "Na Li won", []string{"Na Li"}, "Victim V-08 won"},
+		{"a surname two withheld people share", "Nurlanova was released", []string{"Nurlanova"}, "[name withheld] was released"},
+		{"the full name of one of them", "Dana Nurlanova was released", []string{"Dana", "Nurlanova"}, "Victim V-11 was released"},
 		{"other words untouched", "Semipalatinsk and Novosibirsk", nil, "Semipalatinsk and Novosibirsk"},
 	}
 	for _, tt := range tests {
