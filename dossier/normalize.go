@@ -92,6 +92,9 @@ func newTextIndex(text []byte) *textIndex {
 // match is where a quote sits in the archived text.
 type match struct {
 	Offset, Length, Paragraph int
+	// EndParagraph is the paragraph holding the quote's last byte: a quote
+	// spanning paragraphs 6 and 7 has Paragraph 6 and EndParagraph 7.
+	EndParagraph int
 }
 
 // find looks for the normalised quote and reports its place in the
@@ -108,10 +111,20 @@ func (ix *textIndex) find(quote string) (match, bool) {
 	// The next normalised byte's origin lies past any white space that
 	// followed the quote; trim it so the citation covers the quote alone.
 	start, end := ix.origin[i], ix.origin[i+len(q)]
-	for end > start && unicode.IsSpace(rune(ix.text[end-1])) {
-		end--
+	// Trim whole runes: a no-break space is two bytes, and cutting one
+	// would leave half a character in the passage.
+	for end > start {
+		r, size := utf8.DecodeLastRune(ix.text[start:end])
+		if !unicode.IsSpace(r) {
+			break
+		}
+		end -= size
 	}
-	return match{Offset: start, Length: end - start, Paragraph: ix.paragraph(start)}, true
+	last := start
+	if end > start {
+		last = end - 1
+	}
+	return match{Offset: start, Length: end - start, Paragraph: ix.paragraph(start), EndParagraph: ix.paragraph(last)}, true
 }
 
 // paragraph returns the 1-based number of the non-blank line holding offset.

@@ -7,6 +7,8 @@ import (
 	"sort"
 	"strings"
 	"time"
+
+	"github.com/dossier-project/dossier/dossier/model"
 )
 
 // now is the clock the validator compares dates with; tests replace it.
@@ -112,12 +114,17 @@ func isHex64(s string) bool {
 func (v *validator) official(o *Official) {
 	v.notFuture(o.BirthDate, o.Meta.At("birth_date"), "birth_date")
 	v.evidenceRefs(o.Evidence)
+	for _, list := range [][]*Evidence{o.BirthDateEvidence, o.BirthPlaceEvidence, o.NationalityEvidence, o.GenderEvidence} {
+		v.evidenceRefs(list)
+	}
 	for _, d := range o.Documents {
 		v.evidenceRefs(d.Evidence)
 	}
 	for _, p := range o.Positions {
 		v.notFuture(p.From, p.Meta.At("from"), "from")
 		v.notFuture(p.To, p.Meta.At("to"), "to")
+		v.notFuture(p.AsOf, p.Meta.At("as_of"), "as_of")
+		v.afterBirth(o.BirthDate, p.AsOf, p.Meta.At("as_of"), "position "+p.Title)
 		if !p.From.IsZero() && !p.To.IsZero() && p.To.Last().Before(p.From.First()) {
 			v.sink.errorf(p.Meta.At("to"), "date-order", "swap from and to, or correct one of them", "position %q ends (%s) before it starts (%s)", p.Title, p.To, p.From)
 		}
@@ -169,7 +176,14 @@ func (v *validator) victim(vic *Victim) {
 		v.afterBirth(vic.BirthDate, ev.Date.Start, ev.Meta.At("date"), "event")
 		v.evidenceRefs(ev.Evidence)
 	}
+	v.notFuture(vic.StatusAsOf, vic.Meta.At("status_as_of"), "status_as_of")
+	v.afterBirth(vic.BirthDate, vic.StatusAsOf, vic.Meta.At("status_as_of"), "status")
+	v.evidenceRefs(vic.StatusEvidence)
 	v.evidenceRefs(vic.Evidence)
+	if vic.Kind == "group" && vic.Sensitivity != "" && vic.Sensitivity != "public" {
+		v.sink.warnf(vic.Meta.At("sensitivity"), "group-sensitivity", "remove sensitivity, or record the people who must be protected as persons of their own",
+			"a group is never pseudonymised: sensitivity %q has no effect", vic.Sensitivity)
+	}
 }
 
 func (v *validator) notFuture(d Date, p Pos, field string) {
@@ -204,6 +218,16 @@ func (v *validator) unknownRef(p Pos, kind, id string, existing []string) {
 		hint = fmt.Sprintf("the case has no %ss yet", kind)
 	}
 	v.sink.errorf(p, "unknown-reference", hint, "%s %q does not exist", kind, id)
+}
+
+// accountKey names the account a source carries: its origin and the body
+// whose account it is (account_of, else publisher), or the source itself.
+func (v *validator) accountKey(id string) string {
+	s := v.sourceByID(id)
+	if s == nil {
+		return model.AccountKey(id, "", "", "")
+	}
+	return model.AccountKey(id, s.Origin, s.AccountOf, s.Publisher)
 }
 
 func (v *validator) sourceByID(id string) *Source {
@@ -242,15 +266,17 @@ func (v *validator) coverage() {
 			v.sink.warnf(Pos{File: o.Path}, "no-allegation", "add an allegation with evidence, or remove the official", "official %q has no allegation", o.Name)
 		}
 		for _, a := range o.Allegations {
-			sources := map[string]bool{}
+			accounts := map[string]bool{}
 			for _, e := range a.Evidence {
-				sources[e.SourceID] = true
+				if !e.ReportsOnly {
+					accounts[v.accountKey(e.SourceID)] = true
+				}
 			}
 			for _, id := range a.VictimIDs {
 				mentioned[id] = true
 			}
-			if len(sources) == 1 {
-				v.sink.warnf(a.Meta.At("evidence"), "single-source", "sanctions desks ask for corroboration: add a quote from a second, independent source", "allegation %s rests on one source only", a.ID)
+			if IsConductRole(a.Role) && len(accounts) <= 1 {
+				v.sink.warnf(a.Meta.At("evidence"), "single-source", "sanctions desks ask for corroboration: add a quote from a second, independent account (another origin or publisher); quotes marked reports_only do not count", "allegation %s rests on one independent account only", a.ID)
 			}
 		}
 	}

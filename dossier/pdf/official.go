@@ -32,6 +32,10 @@ func (dc *doc) introduction() {
 	request := dc.p.Wording.Request
 	if dc.combined {
 		request = dc.p.Wording.CaseRequest
+	} else if !dc.officials[0].HasConduct() {
+		// The profile's request speaks of the official's conduct; none
+		// is alleged, so the brief asks only what the sources ask.
+		request = dc.t.x("addressee_request", "official", vars["official"])
 	}
 	dc.para(regime.Fill(request, vars))
 
@@ -78,9 +82,16 @@ func (dc *doc) officialFlat(o *model.Official) {
 	dc.identification(o, 0)
 	dc.positions(o, 0)
 	dc.summary(o, 0)
-	dc.heading(0, dc.t.h("allegations"), numbered)
+	if o.HasConduct() || len(o.Allegations) == 0 {
+		dc.heading(0, dc.t.h("allegations"), numbered)
+	} else {
+		dc.heading(0, dc.t.h("addressed_matters"), numbered)
+	}
 	if len(o.Allegations) == 0 {
 		dc.para(dc.t.x("no_allegations"))
+	}
+	if !o.HasConduct() && len(o.Allegations) > 0 {
+		dc.para(dc.t.x("not_proposed", "official", dc.nameInText(o)))
 	}
 	for i, a := range o.Allegations {
 		dc.allegation(i, a, 1)
@@ -101,10 +112,31 @@ func (dc *doc) officialSection(o *model.Official) {
 	if len(o.Allegations) == 0 {
 		dc.para(dc.t.x("no_allegations"))
 	}
+	if !o.HasConduct() && len(o.Allegations) > 0 {
+		dc.para(dc.t.x("not_proposed", "official", dc.nameInText(o)))
+	}
 	for i, a := range o.Allegations {
 		dc.allegation(i, a, 1)
 	}
 	dc.criteria(o, 1)
+}
+
+// addressees lays out, in a sanctions regime's combined dossier, the
+// officials against whom no conduct is alleged: who they are, and what the
+// sources ask of them. They are not proposed, and no criterion is stated.
+func (dc *doc) addressees(list []*model.Official) {
+	if len(list) == 0 {
+		return
+	}
+	dc.heading(0, dc.t.h("addressees"), headingOpts{numbered: true, inTOC: true, newPage: true})
+	dc.note(dc.t.x("addressees_intro"))
+	for _, o := range list {
+		dc.heading(1, o.Name, numbered)
+		dc.positions(o, 2)
+		for i, a := range o.Allegations {
+			dc.allegation(i, a, 2)
+		}
+	}
 }
 
 // identification lays out the identification table, photo and the
@@ -125,13 +157,32 @@ func (dc *doc) identification(o *model.Official, level int) {
 		aliases = append(aliases, aliasText(a))
 	}
 	rows = append(rows, [2]string{t.l("aliases"), dc.orNotKnown(strings.Join(aliases, "\n"))})
+	// An identity fact is shown with its sources below the table, or as
+	// unsourced: the sources rarely give a nationality or a gender, and a
+	// reader must not take the submitter's word for a cited fact.
+	fact := func(value string, ev []int) string {
+		if strings.TrimSpace(value) == "" {
+			return dc.orNotKnown("")
+		}
+		if len(ev) == 0 {
+			return t.l("unsourced", "value", value)
+		}
+		return value
+	}
+	type sourced struct {
+		label string
+		ev    []int
+	}
+	var facts []sourced
 	if o.Kind.Value != "organisation" {
 		rows = append(rows,
-			[2]string{t.l("birth_date"), dc.orNotKnown(dc.dateText(o.BirthDate))},
-			[2]string{t.l("birth_place"), dc.orNotKnown(o.BirthPlace)},
-			[2]string{t.l("nationality"), dc.orNotKnown(strings.Join(o.Nationality, ", "))},
-			[2]string{t.l("gender"), dc.orNotKnown(o.Gender)},
+			[2]string{t.l("birth_date"), fact(dc.dateText(o.BirthDate), o.BirthDateEvidence)},
+			[2]string{t.l("birth_place"), fact(o.BirthPlace, o.BirthPlaceEvidence)},
+			[2]string{t.l("nationality"), fact(strings.Join(o.Nationality, ", "), o.NationalityEvidence)},
+			[2]string{t.l("gender"), fact(capitalise(o.Gender), o.GenderEvidence)},
 		)
+		facts = []sourced{{t.l("birth_date"), o.BirthDateEvidence}, {t.l("birth_place"), o.BirthPlaceEvidence},
+			{t.l("nationality"), o.NationalityEvidence}, {t.l("gender"), o.GenderEvidence}}
 	}
 	var docs []string
 	var evidence []int
@@ -169,22 +220,33 @@ func (dc *doc) identification(o *model.Official, level int) {
 		dc.citeMarks(smallLine, evidence)
 		f.Ln(smallLine + 2)
 	}
+	for _, s := range facts {
+		if len(s.ev) == 0 {
+			continue
+		}
+		dc.font(sans, "", smallSize)
+		dc.color(grey)
+		f.SetX(marginLeft)
+		f.Write(smallLine, s.label+":")
+		dc.citeMarks(smallLine, s.ev)
+		f.Ln(smallLine + 1)
+	}
+	dc.color(ink)
 }
 
-// aliasText is an alias with its script and note.
-func aliasText(a model.Alias) string {
-	var extra []string
-	if a.Script != "" {
-		extra = append(extra, strings.ToUpper(a.Script[:1])+a.Script[1:])
+// capitalise writes a free-text value such as a gender as a label: "male"
+// prints "Male".
+func capitalise(s string) string {
+	s = strings.TrimSpace(s)
+	for i, r := range s {
+		return strings.ToUpper(string(r)) + s[i+len(string(r)):]
 	}
-	if a.Note != "" {
-		extra = append(extra, a.Note)
-	}
-	if len(extra) == 0 {
-		return a.Name
-	}
-	return a.Name + " (" + strings.Join(extra, "; ") + ")"
+	return s
 }
+
+// aliasText is an alias with its script and note, as every output writes
+// it (model.Alias.Text).
+func aliasText(a model.Alias) string { return a.Text() }
 
 // photoBox is a registered photo and the size it is drawn at.
 type photoBox struct {
@@ -268,6 +330,8 @@ func (dc *doc) positions(o *model.Official, level int) {
 			text += " (" + t.l("position_from", "from", dc.dateText(p.From)) + ")"
 		case !p.To.IsZero():
 			text += " (" + t.l("position_to", "to", dc.dateText(p.To)) + ")"
+		case !p.AsOf.IsZero():
+			text += " (" + t.l("position_as_of", "date", dc.dateText(p.AsOf)) + ")"
 		}
 		dc.ensure(2 * bodyLine)
 		dc.bullet(func() { dc.writeCited(serif, "", bodySize, bodyLine, text, p.Evidence) })
@@ -281,6 +345,7 @@ func (dc *doc) summary(o *model.Official, level int) {
 		return
 	}
 	dc.heading(level, dc.t.h("summary"), numbered)
+	dc.note(dc.t.x("summary_note"))
 	dc.para(o.Summary)
 }
 
@@ -292,7 +357,14 @@ func (dc *doc) allegation(i int, a *model.Allegation, level int) {
 	for _, v := range a.Violations {
 		violations = append(violations, v.Label)
 	}
-	dc.heading(level, t.h("allegation", "n", strconv.Itoa(i+1), "violations", strings.Join(violations, "; ")), numbered)
+	heading := "allegation"
+	if !a.Conduct {
+		heading = "addressed"
+	}
+	dc.heading(level, t.h(heading, "n", strconv.Itoa(i+1), "violations", strings.Join(violations, "; ")), numbered)
+	if !a.Conduct {
+		dc.note(t.x("addressee_note"))
+	}
 	var victims []string
 	for _, v := range a.Victims {
 		victims = append(victims, v.Name)
@@ -301,15 +373,21 @@ func (dc *doc) allegation(i int, a *model.Allegation, level int) {
 	if n := regime.IndependentSources(dc.d, a); n >= 2 {
 		corroboration = t.l("independent_sources", "n", strconv.Itoa(n))
 	}
-	dc.kvTable([][2]string{
+	if a.Conduct && a.Hedged(dc.d) {
+		corroboration = t.l("reported") + "; " + corroboration
+	}
+	rows := [][2]string{
 		{t.l("reference"), a.ID},
 		{t.l("date"), dc.orNotKnown(dc.rangeText(a.Date))},
 		{t.l("place"), dc.orNotKnown(a.Place)},
 		{t.l("violations"), strings.Join(violations, "\n")},
 		{t.l("role"), a.Role.Label},
 		{t.l("victims"), dc.orNotKnown(strings.Join(victims, "\n"))},
-		{t.l("corroboration"), corroboration},
-	})
+	}
+	if a.Conduct {
+		rows = append(rows, [2]string{t.l("corroboration"), corroboration})
+	}
+	dc.kvTable(rows)
 	dc.ensure(3 * bodyLine)
 	dc.writeCited(serif, "", bodySize, bodyLine, a.Summary, a.Evidence)
 	dc.f.Ln(2)
@@ -345,6 +423,9 @@ func (dc *doc) evidence(n int) {
 	dc.font(sans, "", tinySize)
 	dc.color(grey)
 	f.MultiCell(0, 4, dc.sourceRef(x), "", "L", false)
+	if label := dc.hedgeLabel(x); label != "" {
+		f.MultiCell(0, 4, clean(label), "", "L", false)
+	}
 	if x.Redacted {
 		f.MultiCell(0, 4, clean(dc.t.l("redacted")), "", "L", false)
 	}
@@ -355,6 +436,21 @@ func (dc *doc) evidence(n int) {
 	f.SetLeftMargin(marginLeft)
 	f.SetX(marginLeft)
 	f.Ln(2)
+}
+
+// hedgeLabel says when an excerpt only reports: a designation or an
+// accusation (reports-only), or something the source does not state as
+// fact (hedged). Empty for a plain statement.
+func (dc *doc) hedgeLabel(x *model.Excerpt) string {
+	switch {
+	case x.ReportsOnly:
+		return dc.t.l("reports_only")
+	case x.Hedged && x.Hedge != "":
+		return dc.t.l("hedged", "hedge", x.Hedge)
+	case x.Hedged:
+		return dc.t.l("hedged_marked")
+	}
+	return ""
 }
 
 // sourceRef is "S2 · Title (Publisher, date), paragraph 4".
@@ -377,15 +473,18 @@ func (dc *doc) sourceRef(x *model.Excerpt) string {
 	if len(meta) > 0 {
 		title += " (" + strings.Join(meta, ", ") + ")"
 	}
-	return dc.t.l("source_ref", "source", "S"+strconv.Itoa(s.Number), "title", title, "paragraph", strconv.Itoa(x.Paragraph))
+	return dc.t.l("source_ref", "source", "S"+strconv.Itoa(s.Number), "title", title, "paragraph", dc.paragraphText(x))
 }
 
 // criteria lays out the limbs of the regime's criteria that the official's
 // conduct meets.
 func (dc *doc) criteria(o *model.Official, level int) {
 	t := dc.t
+	if !o.HasConduct() && len(o.Allegations) > 0 {
+		return // an addressee: no conduct, so no section on criteria
+	}
 	dc.heading(level, t.h("criteria"), numbered)
-	met := dc.p.CriteriaMet(o.Allegations)
+	met := dc.p.CriteriaMet(dc.d, o.Allegations)
 	if len(met) == 0 {
 		dc.para(t.x("no_criteria"))
 		return
@@ -404,7 +503,11 @@ func (dc *doc) criteria(o *model.Official, level int) {
 		for _, id := range m.Allegations {
 			refs = append(refs, dc.allegationRef[id])
 		}
-		tb.row(labelCell(m.Instrument), textCell(limb), textCell(strings.Join(refs, "\n")+"\n"+strings.Join(m.Violations, "; ")))
+		conduct := strings.Join(m.Violations, "; ")
+		if m.Reported {
+			conduct = t.l("criteria_reported", "violations", conduct)
+		}
+		tb.row(labelCell(m.Instrument), textCell(limb), textCell(strings.Join(refs, "\n")+"\n"+conduct))
 	}
 	tb.end()
 }

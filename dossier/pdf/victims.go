@@ -7,11 +7,17 @@ import (
 )
 
 // concerned returns the victims named by the allegations of this
-// dossier's officials, in order of first mention.
+// dossier's officials, in order of first mention. The combined dossier
+// lists every victim of the case: those of the officials addressed, and
+// those no allegation names, whose timelines are evidence too.
 func (dc *doc) concerned() []*model.Victim {
 	var out []*model.Victim
 	seen := map[string]bool{}
-	for _, o := range dc.officials {
+	officials := dc.officials
+	if dc.combined {
+		officials = append(append([]*model.Official{}, officials...), dc.spec.addressees...)
+	}
+	for _, o := range officials {
 		for _, a := range o.Allegations {
 			for _, ref := range a.Victims {
 				if seen[ref.ID] {
@@ -21,6 +27,14 @@ func (dc *doc) concerned() []*model.Victim {
 				if v := dc.d.Victim(ref.ID); v != nil {
 					out = append(out, v)
 				}
+			}
+		}
+	}
+	if dc.combined {
+		for _, v := range dc.d.Victims {
+			if !seen[v.ID] {
+				seen[v.ID] = true
+				out = append(out, v)
 			}
 		}
 	}
@@ -40,7 +54,11 @@ func (dc *doc) victims(level int) {
 		return
 	}
 	own := map[string]bool{}
-	for _, o := range dc.officials {
+	officials := dc.officials
+	if dc.combined {
+		officials = append(append([]*model.Official{}, officials...), dc.spec.addressees...)
+	}
+	for _, o := range officials {
 		for _, a := range o.Allegations {
 			own[a.ID] = true
 		}
@@ -50,7 +68,9 @@ func (dc *doc) victims(level int) {
 		dc.font(sans, "B", bodySize)
 		dc.color(ink)
 		f.SetX(marginLeft)
-		f.MultiCell(0, bodyLine+0.4, oneLine(v.Name), "", "L", false)
+		f.Write(bodyLine+0.4, oneLine(v.Name))
+		dc.citeMarks(bodyLine+0.4, v.Evidence)
+		f.Ln(bodyLine + 0.4)
 		if v.Withheld {
 			dc.font(sans, "", tinySize)
 			dc.color(grey)
@@ -61,33 +81,43 @@ func (dc *doc) victims(level int) {
 		for _, a := range v.Aliases {
 			aliases = append(aliases, aliasText(a))
 		}
-		// This dossier's own allegations first, then the others.
-		var refs, others []string
+		// Only this dossier's own allegations: a reader of one official's
+		// dossier has no use for references into other dossiers.
+		var refs []string
 		for _, id := range v.Allegations {
 			if ref, ok := dc.allegationRef[id]; ok && own[id] {
 				refs = append(refs, ref)
-			} else if ok {
-				others = append(others, ref)
 			}
 		}
-		refs = append(refs, others...)
-		fields := [][2]string{
-			{t.l("aliases"), strings.Join(aliases, "; ")},
-			{t.l("occupation"), v.Occupation},
-			{t.l("status"), v.Status.Label},
-			{t.l("concerned_by"), strings.Join(refs, "; ")},
+		// The status as reported on a date, with the excerpts reporting it.
+		status := t.l("status_undated", "status", v.Status.Label)
+		switch {
+		case v.Status.Value == "unknown":
+			status = t.l("status_unknown")
+		case !v.StatusAsOf.IsZero():
+			status = t.l("status_as_of", "status", v.Status.Label, "date", dc.dateText(v.StatusAsOf))
+		}
+		fields := []struct {
+			label, value string
+			cites        []int
+		}{
+			{t.l("aliases"), strings.Join(aliases, "; "), nil},
+			{t.l("occupation"), v.Occupation, nil},
+			{t.l("status"), status, v.StatusEvidence},
+			{t.l("concerned_by"), strings.Join(refs, "; "), nil},
 		}
 		for _, fl := range fields {
-			if strings.TrimSpace(fl[1]) == "" {
+			if strings.TrimSpace(fl.value) == "" {
 				continue
 			}
 			dc.font(sans, "B", smallSize)
 			dc.color(grey)
 			f.SetX(marginLeft)
-			f.Write(smallLine, fl[0]+": ")
+			f.Write(smallLine, fl.label+": ")
 			dc.font(sans, "", smallSize)
 			dc.color(ink)
-			f.Write(smallLine, oneLine(fl[1]))
+			f.Write(smallLine, oneLine(fl.value))
+			dc.citeMarks(smallLine, fl.cites)
 			f.Ln(smallLine)
 		}
 		if len(v.Events) > 0 {
@@ -101,10 +131,30 @@ func (dc *doc) victims(level int) {
 					text += " (" + e.Place + ")"
 				}
 				text += ": " + e.Summary
+				if terms := dc.sentenceText(e.Sentence); terms != "" {
+					text += " " + t.l("sentence") + ": " + terms + "."
+				}
 				dc.ensure(2 * bodyLine)
 				dc.bullet(func() { dc.writeCited(serif, "", bodySize-0.5, bodyLine-0.2, text, e.Evidence) })
 			}
 		}
 		f.Ln(3)
 	}
+}
+
+// sentenceText writes a sentence's terms as the source words them:
+// "prison: 25 years; fine: …".
+func (dc *doc) sentenceText(s *model.Sentence) string {
+	if s == nil {
+		return ""
+	}
+	var parts []string
+	for _, p := range []struct{ key, v string }{
+		{"sentence_prison", s.Prison}, {"sentence_fine", s.Fine}, {"sentence_ban", s.Ban}, {"sentence_other", s.Other},
+	} {
+		if strings.TrimSpace(p.v) != "" {
+			parts = append(parts, dc.t.l(p.key, "v", p.v))
+		}
+	}
+	return strings.Join(parts, "; ")
 }

@@ -9,20 +9,34 @@ import (
 // WriteText prints a readiness report for people: one block per official,
 // the verdict first, then what is missing and the limbs the conduct meets.
 func WriteText(w io.Writer, r Report) error {
-	ready := 0
+	ready, proposed := 0, 0
 	for _, o := range r.Officials {
 		if o.Ready {
 			ready++
 		}
+		if o.Proposed {
+			proposed++
+		}
 	}
 	var b strings.Builder
-	fmt.Fprintf(&b, "readiness of %s for %s (%s): %d of %d officials ready\n", r.Case, r.Regime, r.RegimeName, ready, len(r.Officials))
+	fmt.Fprintf(&b, "readiness of %s for %s (%s): %d of %d proposed officials ready", r.Case, r.Regime, r.RegimeName, ready, proposed)
+	if n := len(r.Officials) - proposed; n > 0 {
+		fmt.Fprintf(&b, "; %d not proposed (no conduct alleged)", n)
+	}
+	b.WriteString("\n")
 	for _, o := range r.Officials {
 		verdict := "ready"
 		if !o.Ready {
 			verdict = "NOT READY"
 		}
+		if !o.Proposed {
+			verdict = "NOT PROPOSED"
+		}
 		fmt.Fprintf(&b, "  %s (%s): %s\n", o.Official, o.Name, verdict)
+		if !o.Proposed {
+			fmt.Fprintf(&b, "    %s\n", o.NotProposed)
+			continue
+		}
 		for _, level := range []Level{Required, Recommended} {
 			for _, c := range o.Checks {
 				if c.Level != level || c.Status == Present || c.Status == NotApplicable {
@@ -42,6 +56,9 @@ func WriteText(w io.Writer, r Report) error {
 			line := fmt.Sprintf("    criteria    %s, %s: %s", m.Instrument, m.Title, strings.Join(m.Allegations, ", "))
 			if m.Condition != "" {
 				line += " (subject to a further condition)"
+			}
+			if m.Reported {
+				line += " (reported only: hedged or reports-only evidence)"
 			}
 			b.WriteString(line + "\n")
 		}
