@@ -119,7 +119,7 @@ func (dc *doc) passage(c *citation) {
 	dc.font(serif, "I", bodySize-0.5)
 	dc.color(ink)
 	f.MultiCell(0, bodyLine-0.2, "“"+strings.TrimSpace(clean(text))+"”", "", "L", false)
-	if x.Redacted {
+	if x.Redacted && !x.SourceWithheld { // the section's introduction says it for those
 		dc.font(sans, "", tinySize)
 		dc.color(grey)
 		f.MultiCell(0, 4, clean(t.l("redacted")), "", "L", false)
