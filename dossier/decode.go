@@ -132,6 +132,15 @@ func (d *decoder) value(n *yaml.Node, v reflect.Value, field string) {
 			return
 		}
 		v.SetString(n.Value)
+	case v.Kind() == reflect.Bool:
+		if isNull(n) {
+			return
+		}
+		if n.Kind != yaml.ScalarNode || (n.Value != "true" && n.Value != "false") {
+			d.wrongType(n, field, "true or false")
+			return
+		}
+		v.SetBool(n.Value == "true")
 	case v.Kind() == reflect.Slice:
 		if isNull(n) {
 			return
@@ -294,6 +303,11 @@ func (d *decoder) checkVocab(n *yaml.Node, f fieldInfo) {
 	}
 	for _, item := range values {
 		if item.Kind != yaml.ScalarNode || terms.Has(item.Value) {
+			continue
+		}
+		if renamed := d.vocab["renamed_"+f.vocab]; renamed != nil && renamed.Has(item.Value) {
+			d.sink.errorf(d.pos(item), "vocabulary", fmt.Sprintf("renamed to %s: write %s: %s", renamed.Label(item.Value), f.key, renamed.Label(item.Value)),
+				"%s: %q was renamed to %q", f.key, item.Value, renamed.Label(item.Value))
 			continue
 		}
 		allowed := append([]string(nil), terms.Values...)

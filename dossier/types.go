@@ -55,9 +55,15 @@ type Submitter struct {
 
 // Source is one archived document that evidence quotes from.
 type Source struct {
-	Title      string `yaml:"title" dossier:"required"`
-	Type       string `yaml:"type" dossier:"required,vocab=source_types"`
-	Publisher  string `yaml:"publisher"`
+	Title     string `yaml:"title" dossier:"required"`
+	Type      string `yaml:"type" dossier:"required,vocab=source_types"`
+	Publisher string `yaml:"publisher"`
+	// Origin is whose account the source carries (government, ngo, media,
+	// victim_or_family, court, parliament, un, other).
+	Origin string `yaml:"origin" dossier:"vocab=source_origins"`
+	// AccountOf names the body whose account it is when that is not the
+	// publisher (three press releases of one government: one account).
+	AccountOf  string `yaml:"account_of"`
 	Author     string `yaml:"author"`
 	Published  Date   `yaml:"published"`
 	URL        string `yaml:"url"`
@@ -83,7 +89,13 @@ type Evidence struct {
 	SourceID string `yaml:"source" dossier:"required"`
 	Quote    string `yaml:"quote" dossier:"required"`
 	Note     string `yaml:"note"`
-	Meta     Meta   `yaml:"-"`
+	// Hedged marks a quote that reports rather than states ("reportedly",
+	// "allegations of"). Unset, hedging words in the quote decide.
+	Hedged *bool `yaml:"hedged"`
+	// ReportsOnly marks a quote that only reports a designation, sanction,
+	// accusation or charge: it identifies, but does not evidence conduct.
+	ReportsOnly bool `yaml:"reports_only"`
+	Meta        Meta `yaml:"-"`
 
 	// Set by the linker when the quote is found.
 	Found     bool `yaml:"-"`
@@ -111,10 +123,13 @@ type Document struct {
 
 // Position is an office an official held.
 type Position struct {
-	Title    string      `yaml:"title" dossier:"required"`
-	Body     string      `yaml:"body"`
-	From     Date        `yaml:"from"`
-	To       Date        `yaml:"to"`
+	Title string `yaml:"title" dossier:"required"`
+	Body  string `yaml:"body"`
+	From  Date   `yaml:"from"`
+	To    Date   `yaml:"to"`
+	// AsOf is a date on which the source shows the position held, when
+	// neither start nor end is known.
+	AsOf     Date        `yaml:"as_of"`
 	Evidence []*Evidence `yaml:"evidence"`
 	Meta     Meta        `yaml:"-"`
 }
@@ -130,21 +145,27 @@ type Photo struct {
 
 // Official is a person or organisation proposed for sanctions.
 type Official struct {
-	Kind        string        `yaml:"kind" dossier:"required,vocab=official_kinds"`
-	Name        string        `yaml:"name" dossier:"required"`
-	Aliases     []*Alias      `yaml:"aliases"`
-	BirthDate   Date          `yaml:"birth_date"`
-	BirthPlace  string        `yaml:"birth_place"`
-	Nationality []string      `yaml:"nationality"`
-	Gender      string        `yaml:"gender"`
-	Documents   []*Document   `yaml:"documents"`
-	Positions   []*Position   `yaml:"positions"`
-	Photo       *Photo        `yaml:"photo"`
-	Summary     string        `yaml:"summary"`
-	Evidence    []*Evidence   `yaml:"evidence"`
-	Allegations []*Allegation `yaml:"allegations"`
-	Notes       string        `yaml:"notes"`
-	Meta        Meta          `yaml:"-"`
+	Kind        string   `yaml:"kind" dossier:"required,vocab=official_kinds"`
+	Name        string   `yaml:"name" dossier:"required"`
+	Aliases     []*Alias `yaml:"aliases"`
+	BirthDate   Date     `yaml:"birth_date"`
+	BirthPlace  string   `yaml:"birth_place"`
+	Nationality []string `yaml:"nationality"`
+	Gender      string   `yaml:"gender"`
+	// Evidence for single identity facts; a fact without it prints as
+	// unsourced.
+	BirthDateEvidence   []*Evidence   `yaml:"birth_date_evidence"`
+	BirthPlaceEvidence  []*Evidence   `yaml:"birth_place_evidence"`
+	NationalityEvidence []*Evidence   `yaml:"nationality_evidence"`
+	GenderEvidence      []*Evidence   `yaml:"gender_evidence"`
+	Documents           []*Document   `yaml:"documents"`
+	Positions           []*Position   `yaml:"positions"`
+	Photo               *Photo        `yaml:"photo"`
+	Summary             string        `yaml:"summary"`
+	Evidence            []*Evidence   `yaml:"evidence"`
+	Allegations         []*Allegation `yaml:"allegations"`
+	Notes               string        `yaml:"notes"`
+	Meta                Meta          `yaml:"-"`
 
 	ID   string `yaml:"-"`
 	Path string `yaml:"-"`
@@ -163,13 +184,20 @@ type Allegation struct {
 	Meta       Meta        `yaml:"-"`
 }
 
-// Victim is a person harmed by the conduct alleged.
+// Victim is a person, or a group of people, harmed by the conduct alleged.
 type Victim struct {
-	Name        string   `yaml:"name" dossier:"required"`
-	Aliases     []*Alias `yaml:"aliases"`
-	Occupation  string   `yaml:"occupation"`
-	Status      string   `yaml:"status" dossier:"required,vocab=victim_statuses"`
-	Sensitivity string   `yaml:"sensitivity" dossier:"vocab=sensitivities"`
+	// Kind is person (the default) or group; a group is never
+	// pseudonymised.
+	Kind       string   `yaml:"kind" dossier:"vocab=victim_kinds"`
+	Name       string   `yaml:"name" dossier:"required"`
+	Aliases    []*Alias `yaml:"aliases"`
+	Occupation string   `yaml:"occupation"`
+	Status     string   `yaml:"status" dossier:"required,vocab=victim_statuses"`
+	// StatusAsOf is the date the status was reported; StatusEvidence the
+	// quotes that report it.
+	StatusAsOf     Date        `yaml:"status_as_of"`
+	StatusEvidence []*Evidence `yaml:"status_evidence"`
+	Sensitivity    string      `yaml:"sensitivity" dossier:"vocab=sensitivities"`
 	// Role is what the person is to the case: a victim (the default), or a
 	// witness, lawyer, relative or source of testimony, recorded here so
 	// that they too are protected by their sensitivity.
@@ -194,6 +222,14 @@ type Victim struct {
 	Path string `yaml:"-"`
 }
 
+// EffectiveKind is the victim's kind, person when unset.
+func (v *Victim) EffectiveKind() string {
+	if v.Kind == "" {
+		return "person"
+	}
+	return v.Kind
+}
+
 // EffectiveSensitivity is the victim's sensitivity, restricted when unset:
 // an author who forgets to mark a victim must not expose them.
 func (v *Victim) EffectiveSensitivity() string {
@@ -213,12 +249,24 @@ func (v *Victim) EffectiveRole() string {
 
 // Event is one step in a victim's timeline.
 type Event struct {
-	Date     DateRange   `yaml:"date"`
-	Type     string      `yaml:"type" dossier:"required,vocab=event_types"`
-	Summary  string      `yaml:"summary" dossier:"required"`
-	Place    string      `yaml:"place"`
+	Date    DateRange `yaml:"date"`
+	Type    string    `yaml:"type" dossier:"required,vocab=event_types"`
+	Summary string    `yaml:"summary" dossier:"required"`
+	Place   string    `yaml:"place"`
+	// Sentence holds a sentencing's terms, as the source words them.
+	Sentence *Sentence   `yaml:"sentence"`
 	Evidence []*Evidence `yaml:"evidence"`
 	Meta     Meta        `yaml:"-"`
+}
+
+// Sentence is the terms of a sentence, each as the source words it
+// ("25 years in a strict-regime colony").
+type Sentence struct {
+	Prison string `yaml:"prison"`
+	Fine   string `yaml:"fine"`
+	Ban    string `yaml:"ban"`
+	Other  string `yaml:"other"`
+	Meta   Meta   `yaml:"-"`
 }
 
 // Stats counts what a case holds.
@@ -256,6 +304,10 @@ func (c *Case) EachEvidence(fn func(e *Evidence, owner string)) {
 		for _, p := range o.Positions {
 			each(p.Evidence)
 		}
+		each(o.BirthDateEvidence)
+		each(o.BirthPlaceEvidence)
+		each(o.NationalityEvidence)
+		each(o.GenderEvidence)
 		each(o.Evidence)
 		for _, a := range o.Allegations {
 			each(a.Evidence)
@@ -266,6 +318,9 @@ func (c *Case) EachEvidence(fn func(e *Evidence, owner string)) {
 			for _, e := range ev.Evidence {
 				fn(e, v.ID)
 			}
+		}
+		for _, e := range v.StatusEvidence {
+			fn(e, v.ID)
 		}
 		for _, e := range v.Evidence {
 			fn(e, v.ID)
