@@ -40,7 +40,7 @@ func Link(c *Case) Diagnostics {
 			sink.errorf(e.Meta.At("quote"), "quote-not-found", hint, "quote not found in source %q", s.ID)
 			return
 		}
-		e.Found, e.Offset, e.Length, e.Paragraph = true, m.Offset, m.Length, m.Paragraph
+		e.Found, e.Offset, e.Length, e.Paragraph, e.EndParagraph = true, m.Offset, m.Length, m.Paragraph, m.EndParagraph
 	})
 	return sink.list
 }

@@ -92,6 +92,9 @@ func newTextIndex(text []byte) *textIndex {
 // match is where a quote sits in the archived text.
 type match struct {
 	Offset, Length, Paragraph int
+	// EndParagraph is the paragraph holding the quote's last byte: a quote
+	// spanning paragraphs 6 and 7 has Paragraph 6 and EndParagraph 7.
+	EndParagraph int
 }
 
 // find looks for the normalised quote and reports its place in the
@@ -111,7 +114,11 @@ func (ix *textIndex) find(quote string) (match, bool) {
 	for end > start && unicode.IsSpace(rune(ix.text[end-1])) {
 		end--
 	}
-	return match{Offset: start, Length: end - start, Paragraph: ix.paragraph(start)}, true
+	last := start
+	if end > start {
+		last = end - 1
+	}
+	return match{Offset: start, Length: end - start, Paragraph: ix.paragraph(start), EndParagraph: ix.paragraph(last)}, true
 }
 
 // paragraph returns the 1-based number of the non-blank line holding offset.

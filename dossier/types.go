@@ -100,8 +100,11 @@ type Evidence struct {
 	// Set by the linker when the quote is found.
 	Found     bool `yaml:"-"`
 	Paragraph int  `yaml:"-"` // 1-based, counting non-blank lines of the source
-	Offset    int  `yaml:"-"` // byte offset of the quote in the archived file
-	Length    int  `yaml:"-"` // byte length of the quoted passage in the archived file
+	// EndParagraph is the paragraph of the quote's end (equal to Paragraph
+	// unless the quote spans paragraphs).
+	EndParagraph int `yaml:"-"`
+	Offset       int `yaml:"-"` // byte offset of the quote in the archived file
+	Length       int `yaml:"-"` // byte length of the quoted passage in the archived file
 }
 
 // Alias is another spelling or script of a name.
@@ -231,8 +234,13 @@ func (v *Victim) EffectiveKind() string {
 }
 
 // EffectiveSensitivity is the victim's sensitivity, restricted when unset:
-// an author who forgets to mark a victim must not expose them.
+// an author who forgets to mark a victim must not expose them. A group of
+// people ("protesters in Zhanaozen") is public: it names no one, and
+// pseudonymising it would redact ordinary words across the case.
 func (v *Victim) EffectiveSensitivity() string {
+	if v.EffectiveKind() == "group" {
+		return "public"
+	}
 	if v.Sensitivity == "" {
 		return "restricted"
 	}

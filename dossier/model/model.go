@@ -89,21 +89,27 @@ type Alias struct {
 // Official is a person or organisation proposed for sanctions. Officials
 // are never withheld: they are the subjects of the submission.
 type Official struct {
-	ID          string        `json:"id"`
-	Kind        Label         `json:"kind"`
-	Name        string        `json:"name"`
-	Aliases     []Alias       `json:"aliases"`
-	BirthDate   Date          `json:"birth_date"`
-	BirthPlace  string        `json:"birth_place,omitempty"`
-	Nationality []string      `json:"nationality"`
-	Gender      string        `json:"gender,omitempty"`
-	Documents   []Document    `json:"documents"`
-	Positions   []Position    `json:"positions"`
-	Photo       *Photo        `json:"photo,omitempty"`
-	Summary     string        `json:"summary,omitempty"`
-	Evidence    []int         `json:"evidence"` // excerpt numbers
-	Allegations []*Allegation `json:"allegations"`
-	Notes       string        `json:"notes,omitempty"`
+	ID          string   `json:"id"`
+	Kind        Label    `json:"kind"`
+	Name        string   `json:"name"`
+	Aliases     []Alias  `json:"aliases"`
+	BirthDate   Date     `json:"birth_date"`
+	BirthPlace  string   `json:"birth_place,omitempty"`
+	Nationality []string `json:"nationality"`
+	Gender      string   `json:"gender,omitempty"`
+	// Evidence for single identity facts (excerpt numbers); empty means
+	// the fact is unsourced.
+	BirthDateEvidence   []int         `json:"birth_date_evidence"`
+	BirthPlaceEvidence  []int         `json:"birth_place_evidence"`
+	NationalityEvidence []int         `json:"nationality_evidence"`
+	GenderEvidence      []int         `json:"gender_evidence"`
+	Documents           []Document    `json:"documents"`
+	Positions           []Position    `json:"positions"`
+	Photo               *Photo        `json:"photo,omitempty"`
+	Summary             string        `json:"summary,omitempty"`
+	Evidence            []int         `json:"evidence"` // excerpt numbers
+	Allegations         []*Allegation `json:"allegations"`
+	Notes               string        `json:"notes,omitempty"`
 }
 
 // Document is an identity document of an official.
@@ -116,11 +122,13 @@ type Document struct {
 
 // Position is an office an official held.
 type Position struct {
-	Title    string `json:"title"`
-	Body     string `json:"body,omitempty"`
-	From     Date   `json:"from"`
-	To       Date   `json:"to"`
-	Evidence []int  `json:"evidence"`
+	Title string `json:"title"`
+	Body  string `json:"body,omitempty"`
+	From  Date   `json:"from"`
+	To    Date   `json:"to"`
+	// AsOf is a date on which the sources show the position held.
+	AsOf     Date  `json:"as_of"`
+	Evidence []int `json:"evidence"`
 }
 
 // Photo is a portrait of an official; Data holds the image file's bytes.
@@ -132,17 +140,55 @@ type Photo struct {
 
 // Allegation is one act of conduct attributed to an official.
 type Allegation struct {
-	ID         string      `json:"id"`
-	Official   string      `json:"official"` // the official's id
-	Summary    string      `json:"summary"`
-	Date       DateRange   `json:"date"`
-	Place      string      `json:"place,omitempty"`
-	Violations []Label     `json:"violations"`
-	Role       Label       `json:"role"`
-	Victims    []VictimRef `json:"victims"`
-	Evidence   []int       `json:"evidence"`
+	ID         string    `json:"id"`
+	Official   string    `json:"official"` // the official's id
+	Summary    string    `json:"summary"`
+	Date       DateRange `json:"date"`
+	Place      string    `json:"place,omitempty"`
+	Violations []Label   `json:"violations"`
+	Role       Label     `json:"role"`
+	// Conduct says the role alleges conduct of the official; an
+	// allegation whose role is addressee (asked to act, or answerable)
+	// does not, and never counts toward a regime's criteria.
+	Conduct  bool        `json:"conduct"`
+	Victims  []VictimRef `json:"victims"`
+	Evidence []int       `json:"evidence"`
 	// Sources counts the distinct sources behind the evidence.
 	Sources int `json:"sources"`
+}
+
+// Hedged reports whether every excerpt that evidences the allegation's
+// conduct is hedged ("reportedly", "allegations of"), or there is none:
+// the conduct is then only reported.
+func (a *Allegation) Hedged(d *Dossier) bool {
+	for _, n := range a.Evidence {
+		if x := d.Excerpt(n); x != nil && !x.Hedged && !x.ReportsOnly {
+			return false
+		}
+	}
+	return true
+}
+
+// HasConduct reports whether any of the official's allegations alleges
+// conduct; an official with none is not proposed for designation.
+func (o *Official) HasConduct() bool {
+	for _, a := range o.Allegations {
+		if a.Conduct {
+			return true
+		}
+	}
+	return false
+}
+
+// ConductAllegations returns the allegations that allege conduct.
+func (o *Official) ConductAllegations() []*Allegation {
+	var out []*Allegation
+	for _, a := range o.Allegations {
+		if a.Conduct {
+			out = append(out, a)
+		}
+	}
+	return out
 }
 
 // VictimRef names a victim from elsewhere in the model.
@@ -155,21 +201,26 @@ type VictimRef struct {
 // Victim is a person harmed by the conduct alleged. When Withheld is true,
 // ID and Name are a pseudonym and identifying fields are empty.
 type Victim struct {
-	ID          string   `json:"id"`
-	Name        string   `json:"name"`
-	Withheld    bool     `json:"withheld"`
-	Role        Label    `json:"role"` // victim, or a witness, lawyer, relative, … recorded to be protected
-	Aliases     []Alias  `json:"aliases"`
-	Occupation  string   `json:"occupation,omitempty"`
-	Status      Label    `json:"status"`
-	Sensitivity Label    `json:"sensitivity"`
-	Consent     Label    `json:"consent"`
-	BirthDate   Date     `json:"birth_date"`
-	BirthPlace  string   `json:"birth_place,omitempty"`
-	Events      []Event  `json:"events"`
-	Evidence    []int    `json:"evidence"`
-	Allegations []string `json:"allegations"` // ids of the allegations that concern the victim
-	Notes       string   `json:"notes,omitempty"`
+	ID         string  `json:"id"`
+	Name       string  `json:"name"`
+	Withheld   bool    `json:"withheld"`
+	Kind       Label   `json:"kind"` // person or group
+	Role       Label   `json:"role"` // victim, or a witness, lawyer, relative, … recorded to be protected
+	Aliases    []Alias `json:"aliases"`
+	Occupation string  `json:"occupation,omitempty"`
+	Status     Label   `json:"status"`
+	// StatusAsOf is when the status was reported; StatusEvidence the
+	// excerpts reporting it.
+	StatusAsOf     Date     `json:"status_as_of"`
+	StatusEvidence []int    `json:"status_evidence"`
+	Sensitivity    Label    `json:"sensitivity"`
+	Consent        Label    `json:"consent"`
+	BirthDate      Date     `json:"birth_date"`
+	BirthPlace     string   `json:"birth_place,omitempty"`
+	Events         []Event  `json:"events"`
+	Evidence       []int    `json:"evidence"`
+	Allegations    []string `json:"allegations"` // ids of the allegations that concern the victim
+	Notes          string   `json:"notes,omitempty"`
 }
 
 // Event is one step in a victim's timeline.
@@ -178,16 +229,29 @@ type Event struct {
 	Type     Label     `json:"type"`
 	Summary  string    `json:"summary"`
 	Place    string    `json:"place,omitempty"`
+	Sentence *Sentence `json:"sentence,omitempty"`
 	Evidence []int     `json:"evidence"`
+}
+
+// Sentence is the terms of a sentence, as the source words them.
+type Sentence struct {
+	Prison string `json:"prison,omitempty"`
+	Fine   string `json:"fine,omitempty"`
+	Ban    string `json:"ban,omitempty"`
+	Other  string `json:"other,omitempty"`
 }
 
 // Source is an archived document that excerpts quote from.
 type Source struct {
-	ID         string `json:"id"`
-	Number     int    `json:"number"` // 1-based, in id order: "[S2]"
-	Title      string `json:"title"`
-	Type       Label  `json:"type"`
-	Publisher  string `json:"publisher,omitempty"`
+	ID        string `json:"id"`
+	Number    int    `json:"number"` // 1-based, in id order: "[S2]"
+	Title     string `json:"title"`
+	Type      Label  `json:"type"`
+	Publisher string `json:"publisher,omitempty"`
+	// Origin is whose account the source carries (government, NGO, media,
+	// …); AccountOf the body whose account it is, when not the publisher.
+	Origin     Label  `json:"origin"`
+	AccountOf  string `json:"account_of,omitempty"`
 	Author     string `json:"author,omitempty"`
 	Published  Date   `json:"published"`
 	URL        string `json:"url,omitempty"`
@@ -208,9 +272,19 @@ type Excerpt struct {
 	Quote     string `json:"quote"`   // as written in the case file, redacted
 	Passage   string `json:"passage"` // the archived text the quote matched, redacted
 	Paragraph int    `json:"paragraph"`
-	Offset    int    `json:"offset"` // byte offset of the passage in the archived file
-	Length    int    `json:"length"`
-	Note      string `json:"note,omitempty"`
+	// EndParagraph is the paragraph where the passage ends: a passage over
+	// paragraphs 6 and 7 is cited "paragraphs 6–7".
+	EndParagraph int `json:"end_paragraph"`
+	// Hedged: the quote reports rather than states ("reportedly"); Hedge
+	// is the phrase found, when detected.
+	Hedged bool   `json:"hedged"`
+	Hedge  string `json:"hedge,omitempty"`
+	// ReportsOnly: the quote only reports a designation, sanction or
+	// accusation; it does not evidence the conduct itself.
+	ReportsOnly bool   `json:"reports_only"`
+	Offset      int    `json:"offset"` // byte offset of the passage in the archived file
+	Length      int    `json:"length"`
+	Note        string `json:"note,omitempty"`
 	// Redacted says a withheld name inside the quote was replaced, so the
 	// quote no longer reads exactly as the archived source does.
 	Redacted bool `json:"redacted"`

@@ -80,7 +80,8 @@ func Redact(c *dossier.Case, a model.Audience, buildDate time.Time) (*model.Doss
 		sourceNum[s.ID] = i + 1
 		ms := &model.Source{
 			ID: ids.source[s.ID], Number: i + 1, Title: r(s.Title), Type: label("source_types", s.Type),
-			Publisher: r(s.Publisher), Author: r(s.Author), Published: s.Published,
+			Publisher: r(s.Publisher), Origin: label("source_origins", s.Origin), AccountOf: r(s.AccountOf),
+			Author: r(s.Author), Published: s.Published,
 			URL: url(s.URL, inv), ArchiveURL: url(s.ArchiveURL, inv), Retrieved: s.Retrieved, Language: s.Language,
 			File: ids.file[s.ID], SHA256: s.ComputedSHA256, Size: len(s.Text), Notes: notes(s.Notes),
 			Excerpts: []int{},
@@ -105,14 +106,18 @@ func Redact(c *dossier.Case, a model.Audience, buildDate time.Time) (*model.Doss
 			passage, p := inv.Replace(passage)
 			x := &model.Excerpt{
 				Number: len(d.Excerpts) + 1, Source: ids.source[e.SourceID], Quote: quote, Passage: passage,
-				Paragraph: e.Paragraph, Offset: e.Offset, Length: e.Length, Note: r(e.Note),
+				Paragraph: e.Paragraph, EndParagraph: max(e.EndParagraph, e.Paragraph), Offset: e.Offset, Length: e.Length, Note: r(e.Note),
 				Redacted: q || p, Owner: owner, OwnerKind: ownerKind, OwnerName: ownerName,
 				Supports: supports, Target: target,
+				Hedged: e.IsHedged(), ReportsOnly: e.ReportsOnly,
+			}
+			if x.Hedged && e.Hedged == nil {
+				x.Hedge = dossier.HedgeIn(e.Quote)
 			}
 			if x.Redacted {
 				// The source and the place in it would lead a reader to
 				// the name the quote no longer shows.
-				x.Source, x.Paragraph, x.Offset, x.Length, x.SourceWithheld = "", 0, 0, 0, true
+				x.Source, x.Paragraph, x.EndParagraph, x.Offset, x.Length, x.SourceWithheld = "", 0, 0, 0, 0, true
 			}
 			d.Excerpts = append(d.Excerpts, x)
 			if n := sourceNum[e.SourceID]; n > 0 && !x.SourceWithheld {
@@ -140,10 +145,14 @@ func Redact(c *dossier.Case, a model.Audience, buildDate time.Time) (*model.Doss
 		}
 		for _, p := range o.Positions {
 			mo.Positions = append(mo.Positions, model.Position{
-				Title: r(p.Title), Body: r(p.Body), From: p.From, To: p.To,
+				Title: r(p.Title), Body: r(p.Body), From: p.From, To: p.To, AsOf: p.AsOf,
 				Evidence: excerpts(p.Evidence, o.ID, "official", name, "position", ""),
 			})
 		}
+		mo.BirthDateEvidence = excerpts(o.BirthDateEvidence, o.ID, "official", name, "identity", "")
+		mo.BirthPlaceEvidence = excerpts(o.BirthPlaceEvidence, o.ID, "official", name, "identity", "")
+		mo.NationalityEvidence = excerpts(o.NationalityEvidence, o.ID, "official", name, "identity", "")
+		mo.GenderEvidence = excerpts(o.GenderEvidence, o.ID, "official", name, "identity", "")
 		mo.Evidence = excerpts(o.Evidence, o.ID, "official", name, "identity", "")
 		if o.Photo != nil {
 			mo.Photo = &model.Photo{File: ids.photo[o.ID], Credit: r(o.Photo.Credit), Data: o.Photo.Data}
@@ -152,7 +161,7 @@ func Redact(c *dossier.Case, a model.Audience, buildDate time.Time) (*model.Doss
 			aid := ids.allegation[al.ID]
 			ma := &model.Allegation{
 				ID: aid, Official: o.ID, Summary: r(al.Summary), Date: al.Date, Place: r(al.Place),
-				Role: label("roles", al.Role), Victims: []model.VictimRef{},
+				Role: label("roles", al.Role), Conduct: dossier.IsConductRole(al.Role), Victims: []model.VictimRef{},
 				Evidence: excerpts(al.Evidence, o.ID, "official", name, "allegation", aid),
 			}
 			for _, vt := range al.Violations {
@@ -183,17 +192,23 @@ func Redact(c *dossier.Case, a model.Audience, buildDate time.Time) (*model.Doss
 		}
 		mv := &model.Victim{
 			ID: vw.id, Name: vw.name, Withheld: vw.hidden, Aliases: []model.Alias{},
-			Role:   label("person_roles", vic.EffectiveRole()),
+			Role: label("person_roles", vic.EffectiveRole()),
+			Kind: label("victim_kinds", vic.EffectiveKind()), StatusAsOf: vic.StatusAsOf,
 			Status: label("victim_statuses", vic.Status), Sensitivity: label("sensitivities", vic.EffectiveSensitivity()),
 			Consent: label("consents", vic.Consent), Events: []model.Event{},
 			Allegations: append([]string{}, concerns[vic.ID]...),
 		}
 		for _, ev := range vic.Events {
-			mv.Events = append(mv.Events, model.Event{
+			me := model.Event{
 				Date: ev.Date, Type: label("event_types", ev.Type), Summary: r(ev.Summary), Place: r(ev.Place),
 				Evidence: excerpts(ev.Evidence, vw.id, "victim", vw.name, "event", ""),
-			})
+			}
+			if s := ev.Sentence; s != nil {
+				me.Sentence = &model.Sentence{Prison: r(s.Prison), Fine: r(s.Fine), Ban: r(s.Ban), Other: r(s.Other)}
+			}
+			mv.Events = append(mv.Events, me)
 		}
+		mv.StatusEvidence = excerpts(vic.StatusEvidence, vw.id, "victim", vw.name, "status", "")
 		if !vw.hidden {
 			// Identifying details, and the evidence of who the person is,
 			// only for people the audience may know.
