@@ -385,7 +385,7 @@ func (dc *doc) sourceRef(x *model.Excerpt) string {
 func (dc *doc) criteria(o *model.Official, level int) {
 	t := dc.t
 	dc.heading(level, t.h("criteria"), numbered)
-	met := dc.p.CriteriaMet(o.Allegations)
+	met := dc.p.CriteriaMet(dc.d, o.Allegations)
 	if len(met) == 0 {
 		dc.para(t.x("no_criteria"))
 		return

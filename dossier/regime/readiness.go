@@ -47,17 +47,28 @@ type Match struct {
 	Condition   string   `json:"condition,omitempty"`
 	Violations  []string `json:"violations"`  // labels of the violation types that meet the limb
 	Allegations []string `json:"allegations"` // allegation ids
+	// Reported says every allegation meeting the limb rests on hedged or
+	// reports-only evidence: the conduct is reported, not established.
+	Reported bool `json:"reported"`
 }
 
 // OfficialReadiness is how ready the case is for one official under one
 // regime.
 type OfficialReadiness struct {
-	Official string  `json:"official"`
-	Name     string  `json:"name"`
-	Ready    bool    `json:"ready"` // every required element is present
-	Checks   []Check `json:"elements"`
-	Criteria []Match `json:"criteria_met"`
+	Official string `json:"official"`
+	Name     string `json:"name"`
+	Ready    bool   `json:"ready"` // proposed, and every required element is present
+	// Proposed is false for an official against whom no conduct is
+	// alleged (only addressee allegations): such an official is never
+	// proposed for designation, and NotProposed says why.
+	Proposed    bool    `json:"proposed"`
+	NotProposed string  `json:"not_proposed,omitempty"`
+	Checks      []Check `json:"elements"`
+	Criteria    []Match `json:"criteria_met"`
 }
+
+// NoConduct is the reason given for not proposing an official.
+const NoConduct = "not proposed: no conduct alleged (the sources only address this official, or name them as answerable)"
 
 // Missing returns the labels of the elements of a level that are missing
 // or only partly there.
@@ -92,7 +103,10 @@ func Readiness(d *model.Dossier, p *Profile) Report {
 
 // OfficialReady measures one official's readiness under p.
 func OfficialReady(d *model.Dossier, p *Profile, o *model.Official) OfficialReadiness {
-	or := OfficialReadiness{Official: o.ID, Name: o.Name, Ready: true, Checks: []Check{}, Criteria: p.CriteriaMet(o.Allegations)}
+	or := OfficialReadiness{Official: o.ID, Name: o.Name, Ready: true, Proposed: true, Checks: []Check{}, Criteria: p.CriteriaMet(d, o.Allegations)}
+	if !o.HasConduct() {
+		or.Ready, or.Proposed, or.NotProposed = false, false, NoConduct
+	}
 	levels := map[string]Level{}
 	for _, k := range p.Required {
 		levels[k] = Required
@@ -121,15 +135,23 @@ func OfficialReady(d *model.Dossier, p *Profile, o *model.Official) OfficialRead
 }
 
 // CriteriaMet returns the limbs of p that the allegations meet, in the
-// profile's order.
-func (p *Profile) CriteriaMet(allegations []*model.Allegation) []Match {
+// profile's order. Only allegations of conduct count: an addressee's never
+// do. A limb met only by allegations on hedged evidence is marked Reported.
+func (p *Profile) CriteriaMet(d *model.Dossier, allegations []*model.Allegation) []Match {
 	out := []Match{}
+	var conduct []*model.Allegation
+	for _, a := range allegations {
+		if a.Conduct {
+			conduct = append(conduct, a)
+		}
+	}
+	allegations = conduct
 	for _, cr := range p.Criteria {
 		in := map[string]bool{}
 		for _, v := range cr.Violations {
 			in[v] = true
 		}
-		m := Match{Criterion: cr.ID, Instrument: cr.Instrument, Title: cr.Title, Condition: cr.Condition, Violations: []string{}, Allegations: []string{}}
+		m := Match{Criterion: cr.ID, Instrument: cr.Instrument, Title: cr.Title, Condition: cr.Condition, Violations: []string{}, Allegations: []string{}, Reported: true}
 		seen := map[string]bool{}
 		for _, a := range allegations {
 			hit := false
@@ -144,6 +166,9 @@ func (p *Profile) CriteriaMet(allegations []*model.Allegation) []Match {
 			}
 			if hit {
 				m.Allegations = append(m.Allegations, a.ID)
+				if !a.Hedged(d) {
+					m.Reported = false
+				}
 			}
 		}
 		if len(m.Allegations) > 0 {
@@ -299,11 +324,17 @@ func conduct(o *model.Official, met []Match) (Status, string) {
 	if len(o.Allegations) == 0 {
 		return Missing, "no allegation"
 	}
-	var plain, conditional []string
+	if !o.HasConduct() {
+		return Missing, "no conduct alleged: the official is only an addressee"
+	}
+	var plain, conditional, reported []string
 	for _, m := range met {
-		if m.Condition == "" {
+		switch {
+		case m.Reported:
+			reported = append(reported, m.Title)
+		case m.Condition == "":
 			plain = append(plain, m.Title)
-		} else {
+		default:
 			conditional = append(conditional, m.Title)
 		}
 	}
@@ -312,48 +343,68 @@ func conduct(o *model.Official, met []Match) (Status, string) {
 		return Present, strings.Join(plain, "; ")
 	case len(conditional) > 0:
 		return Partial, "only under limbs with a further condition: " + strings.Join(conditional, "; ")
+	case len(reported) > 0:
+		return Partial, "only reported (hedged or reports-only evidence): " + strings.Join(reported, "; ")
 	}
 	return Missing, "no allegation's violation types fall under the criteria"
 }
 
-// corroboration wants every allegation backed by two or more independent
-// sources: sources from different publishers (a source without a publisher
-// counts as its own).
+// corroboration wants every allegation of conduct backed by two or more
+// independent accounts (see IndependentSources).
 func corroboration(d *model.Dossier, o *model.Official) (Status, string) {
-	if len(o.Allegations) == 0 {
-		return Missing, "no allegation"
+	all := o.ConductAllegations()
+	if len(all) == 0 {
+		return Missing, "no conduct alleged"
 	}
 	var weak []string
-	for _, a := range o.Allegations {
+	for _, a := range all {
 		if IndependentSources(d, a) < 2 {
 			weak = append(weak, a.ID)
 		}
 	}
 	switch {
 	case len(weak) == 0:
-		return Present, plural(len(o.Allegations), "allegation")
-	case len(weak) == len(o.Allegations):
-		return Missing, "single-source: " + strings.Join(weak, ", ")
+		return Present, plural(len(all), "allegation")
+	case len(weak) == len(all):
+		return Missing, "one independent account only: " + strings.Join(weak, ", ")
 	}
-	return Partial, fmt.Sprintf("%d of %d allegations rest on a single source: %s", len(weak), len(o.Allegations), strings.Join(weak, ", "))
+	return Partial, fmt.Sprintf("%d of %d allegations rest on one independent account: %s", len(weak), len(all), strings.Join(weak, ", "))
 }
 
-// IndependentSources counts the independent sources behind an allegation:
-// distinct publishers, a source without a publisher counting on its own.
+// IndependentSources counts the independent accounts behind an
+// allegation's conduct. Two sources carry one account when they share an
+// origin and the body whose account it is (account_of, else the
+// publisher); a source with neither counts on its own. Excerpts that only
+// report a designation or accusation are not evidence of the conduct and
+// are not counted.
 func IndependentSources(d *model.Dossier, a *model.Allegation) int {
 	seen := map[string]bool{}
 	for _, n := range a.Evidence {
 		x := d.Excerpt(n)
-		if x == nil {
+		if x == nil || x.ReportsOnly {
 			continue
 		}
-		key := "source:" + x.Source
-		if s := d.Source(x.Source); s != nil && strings.TrimSpace(s.Publisher) != "" {
-			key = "publisher:" + strings.ToLower(strings.Join(strings.Fields(s.Publisher), " "))
-		}
-		seen[key] = true
+		seen[AccountKey(d.Source(x.Source), x.Source)] = true
 	}
 	return len(seen)
+}
+
+// AccountKey names the account a source carries, for counting
+// corroboration: origin and body (account_of, else publisher), or the
+// source's own id when neither body is given.
+func AccountKey(s *model.Source, id string) string {
+	if s == nil {
+		return "source:" + id
+	}
+	body := s.AccountOf
+	if strings.TrimSpace(body) == "" {
+		body = s.Publisher
+	}
+	body = strings.ToLower(strings.Join(strings.Fields(body), " "))
+	if body == "" {
+		return "source:" + id
+	}
+	return "account:" + s.Origin.Value + ":" + body
 }
 
 func plural(n int, word string) string {

@@ -52,7 +52,8 @@ func fixture() (*model.Dossier, *model.Official) {
 		Photo:       &model.Photo{File: "k.png", Data: []byte("x")},
 		Evidence:    []int{1},
 		Allegations: []*model.Allegation{{
-			ID: "k-kasymov-1", Date: dateRange("2018-09-18"),
+			ID: "k-kasymov-1", Date: dateRange("2018-09-18"), Conduct: true,
+			Role:       model.Label{Value: "perpetrated", Label: "Perpetrated"},
 			Violations: []model.Label{{Value: "torture", Label: "Torture"}},
 			Victims:    []model.VictimRef{{ID: "v-01", Name: "Victim V-01"}},
 			Evidence:   []int{1, 3},
@@ -116,7 +117,7 @@ func TestReadiness(t *testing.T) {
 		{"two sources, one publisher", func(_ *model.Dossier, o *model.Official) { o.Allegations[0].Evidence = []int{1, 2} }, "corroboration", Missing, "", false},
 		{"a source without publisher is independent", func(_ *model.Dossier, o *model.Official) { o.Allegations[0].Evidence = []int{1, 4} }, "corroboration", Present, "", true},
 		{"one of two allegations corroborated", func(_ *model.Dossier, o *model.Official) {
-			o.Allegations = append(o.Allegations, &model.Allegation{ID: "k-kasymov-2", Evidence: []int{3},
+			o.Allegations = append(o.Allegations, &model.Allegation{ID: "k-kasymov-2", Evidence: []int{3}, Conduct: true,
 				Violations: []model.Label{{Value: "torture"}}})
 		}, "corroboration", Partial, "1 of 2", false},
 		{"conduct outside the criteria", func(_ *model.Dossier, o *model.Official) {
@@ -158,10 +159,10 @@ func TestConditionalLimbsArePartial(t *testing.T) {
 
 func TestCriteriaMet(t *testing.T) {
 	us := profile(t, "us-glomag")
-	_, o := fixture()
-	o.Allegations = append(o.Allegations, &model.Allegation{ID: "k-kasymov-2",
+	d, o := fixture()
+	o.Allegations = append(o.Allegations, &model.Allegation{ID: "k-kasymov-2", Conduct: true,
 		Violations: []model.Label{{Value: "corruption", Label: "Corruption"}, {Value: "torture", Label: "Torture"}}})
-	met := us.CriteriaMet(o.Allegations)
+	met := us.CriteriaMet(d, o.Allegations)
 	got := map[string]string{}
 	for _, m := range met {
 		got[m.Criterion] = strings.Join(m.Allegations, ",") + " " + strings.Join(m.Violations, ",")
@@ -196,4 +197,134 @@ func TestWriteText(t *testing.T) {
 			t.Errorf("output lacks %q:\n%s", want, out)
 		}
 	}
+}
+
+// TestAddresseeIsNotProposed: for every regime, an official whose only
+// allegations make them an addressee (asked to act, answerable; no conduct
+// alleged) is not proposed, meets no criterion, and is not ready, however
+// grave the violations the allegation concerns.
+func TestAddresseeIsNotProposed(t *testing.T) {
+	ids, err := IDs(templates.Embedded())
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, id := range ids {
+		t.Run(id, func(t *testing.T) {
+			d, o := fixture()
+			a := o.Allegations[0]
+			a.Conduct, a.Role = false, model.Label{Value: "addressee", Label: "Addressee"}
+			a.Violations = []model.Label{{Value: "torture"}, {Value: "extrajudicial_killing"}, {Value: "arbitrary_detention"}, {Value: "corruption"}}
+			r := Readiness(d, profile(t, id)).Officials[0]
+			if r.Proposed || r.Ready || !strings.Contains(r.NotProposed, "no conduct alleged") {
+				t.Errorf("proposed=%v ready=%v reason=%q", r.Proposed, r.Ready, r.NotProposed)
+			}
+			if len(r.Criteria) != 0 {
+				t.Errorf("criteria met by an addressee: %+v", r.Criteria)
+			}
+			if st, detail := status(r, "conduct"); st != Missing || !strings.Contains(detail, "addressee") {
+				t.Errorf("conduct = %s %q", st, detail)
+			}
+			var b bytes.Buffer
+			WriteText(&b, Report{Regime: id, Officials: []OfficialReadiness{r}})
+			if !strings.Contains(b.String(), "NOT PROPOSED") || strings.Contains(b.String(), "criteria    ") {
+				t.Errorf("text report:\n%s", b.String())
+			}
+			// The same allegation with a conduct role is proposed.
+			a.Conduct = true
+			if r := Readiness(d, profile(t, id)).Officials[0]; !r.Proposed || len(r.Criteria) == 0 {
+				t.Errorf("with conduct: proposed=%v criteria=%+v", r.Proposed, r.Criteria)
+			}
+		})
+	}
+}
+
+// TestConductMapsToLimb: a conduct allegation of each violation type meets
+// the limb the profile assigns it, and no other.
+func TestConductMapsToLimb(t *testing.T) {
+	for _, tc := range []struct{ regime, violation, want string }{
+		{"us-glomag", "torture", "eo13818-abuse,7031c-gross-violation"},
+		{"us-glomag", "execution_after_unfair_trial", "eo13818-abuse,7031c-gross-violation"},
+		{"us-glomag", "mass_arbitrary_detention", "eo13818-abuse,7031c-gross-violation"},
+		{"us-glomag", "forced_labour", "eo13818-abuse-other"},
+		{"us-glomag", "corruption", "eo13818-corruption,7031c-corruption"},
+		{"uk-ghr", "extrajudicial_killing", "right-to-life"},
+		{"uk-ghr", "execution_after_unfair_trial", "right-to-life"},
+		{"uk-ghr", "forced_sterilisation", "torture"},
+		{"uk-ghr", "forced_labour", "slavery"},
+		{"uk-ghr", "arbitrary_detention", ""},
+		{"eu-ghrsr", "arbitrary_detention", "detention"},
+		{"eu-ghrsr", "mass_arbitrary_detention", "detention"},
+		{"eu-ghrsr", "execution_after_unfair_trial", "killings"},
+		{"eu-ghrsr", "ethnic_or_religious_persecution", "other"},
+		{"eu-ghrsr", "freedom_of_expression", "expression"},
+		{"ca-magnitsky", "torture", "gross-violations"},
+		{"ca-magnitsky", "death_penalty", "other-gross-violations"},
+		{"ca-magnitsky", "corruption", "corruption"},
+		{"parliament", "forced_sterilisation", "human-rights"},
+		{"parliament", "corruption", "corruption"},
+	} {
+		t.Run(tc.regime+"/"+tc.violation, func(t *testing.T) {
+			d, o := fixture()
+			o.Allegations[0].Violations = []model.Label{{Value: tc.violation}}
+			var got []string
+			for _, m := range profile(t, tc.regime).CriteriaMet(d, o.Allegations) {
+				got = append(got, m.Criterion)
+			}
+			if strings.Join(got, ",") != tc.want {
+				t.Errorf("limbs %v, want %q", got, tc.want)
+			}
+		})
+	}
+}
+
+// TestCorroborationCountsAccounts: two sources carrying one account count
+// once; a quote that only reports a designation does not corroborate.
+func TestCorroborationCountsAccounts(t *testing.T) {
+	gov := model.Label{Value: "government", Label: "Government"}
+	for _, tc := range []struct {
+		name  string
+		edit  func(d *model.Dossier)
+		want  int
+		state Status
+	}{
+		{"two publishers, two accounts", func(*model.Dossier) {}, 2, Present},
+		{"same origin and account holder", func(d *model.Dossier) {
+			d.Sources[0].Origin, d.Sources[0].Publisher = gov, "U.S. Department of the Treasury"
+			d.Sources[2].Origin, d.Sources[2].Publisher = gov, "U.S. Department of State"
+			d.Sources[0].AccountOf, d.Sources[2].AccountOf = "United States Government", "United States government"
+		}, 1, Missing},
+		{"reports-only quote", func(d *model.Dossier) { d.Excerpts[2].ReportsOnly = true }, 1, Missing},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			d, o := fixture()
+			tc.edit(d)
+			if n := IndependentSources(d, o.Allegations[0]); n != tc.want {
+				t.Errorf("independent accounts = %d, want %d", n, tc.want)
+			}
+			if st, _ := status(Readiness(d, profile(t, "uk-ghr")).Officials[0], "corroboration"); st != tc.state {
+				t.Errorf("corroboration = %s, want %s", st, tc.state)
+			}
+		})
+	}
+}
+
+// TestHedgedConductIsOnlyReported: conduct resting only on hedged evidence
+// meets a limb only as reported, and readiness says so.
+func TestHedgedConductIsOnlyReported(t *testing.T) {
+	d, o := fixture()
+	for _, x := range d.Excerpts {
+		x.Hedged = true
+	}
+	r := Readiness(d, profile(t, "uk-ghr")).Officials[0]
+	if len(r.Criteria) == 0 || !r.Criteria[0].Reported {
+		t.Fatalf("criteria = %+v", r.Criteria)
+	}
+	if st, detail := status(r, "conduct"); st != Partial || !strings.Contains(detail, "reported") {
+		t.Errorf("conduct = %s %q", st, detail)
+	}
+	d.Excerpts[0].Hedged = false
+	if r := Readiness(d, profile(t, "uk-ghr")).Officials[0]; r.Criteria[0].Reported {
+		t.Errorf("one unhedged excerpt establishes the conduct: %+v", r.Criteria)
+	}
+	_ = o
 }

@@ -22,7 +22,14 @@ func WriteText(w io.Writer, r Report) error {
 		if !o.Ready {
 			verdict = "NOT READY"
 		}
+		if !o.Proposed {
+			verdict = "NOT PROPOSED"
+		}
 		fmt.Fprintf(&b, "  %s (%s): %s\n", o.Official, o.Name, verdict)
+		if !o.Proposed {
+			fmt.Fprintf(&b, "    %s\n", o.NotProposed)
+			continue
+		}
 		for _, level := range []Level{Required, Recommended} {
 			for _, c := range o.Checks {
 				if c.Level != level || c.Status == Present || c.Status == NotApplicable {
@@ -42,6 +49,9 @@ func WriteText(w io.Writer, r Report) error {
 			line := fmt.Sprintf("    criteria    %s, %s: %s", m.Instrument, m.Title, strings.Join(m.Allegations, ", "))
 			if m.Condition != "" {
 				line += " (subject to a further condition)"
+			}
+			if m.Reported {
+				line += " (reported only: hedged or reports-only evidence)"
 			}
 			b.WriteString(line + "\n")
 		}
