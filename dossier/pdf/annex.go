@@ -90,14 +90,23 @@ func (dc *doc) passage(c *citation) {
 	dc.font(sans, "B", smallSize)
 	dc.color(navy)
 	f.SetX(marginLeft)
-	head := t.l("passage", "n", strconv.Itoa(c.local), "paragraph", strconv.Itoa(x.Paragraph))
+	head := t.l("passage", "n", strconv.Itoa(c.local), "paragraph", dc.paragraphText(x))
 	if x.SourceWithheld {
 		head = t.l("passage_withheld", "n", strconv.Itoa(c.local))
 	}
 	f.CellFormat(0, smallLine+0.5, head, "", 1, "L", false, 0, "")
 	dc.font(sans, "", tinySize)
 	dc.color(grey)
-	f.MultiCell(0, 4, clean(t.l("supports", "what", dc.supports(x))), "", "L", false)
+	// Every claim this passage supports, each once.
+	var what []string
+	seen := map[string]bool{}
+	for _, e := range c.excerpts {
+		if w := dc.supports(e); !seen[w] {
+			seen[w] = true
+			what = append(what, w)
+		}
+	}
+	f.MultiCell(0, 4, clean(t.l("supports", "what", strings.Join(what, "; "))), "", "L", false)
 	text := x.Passage
 	if strings.TrimSpace(text) == "" {
 		text = x.Quote
@@ -131,6 +140,8 @@ func (dc *doc) supports(x *model.Excerpt) string {
 		return t.l("supports_document", "name", name)
 	case "event":
 		return t.l("supports_event", "name", name)
+	case "status":
+		return t.l("supports_status", "name", name)
 	}
 	return t.l("supports_identity", "name", name)
 }

@@ -48,7 +48,10 @@ type spec struct {
 	p         *regime.Profile
 	t         *Text
 	officials []*model.Official
-	combined  bool
+	// addressees are, in a sanctions regime's combined dossier, the
+	// officials with no conduct alleged: listed apart, not proposed.
+	addressees []*model.Official
+	combined   bool
 }
 
 // tocEntry is a heading, where it landed and the link to it.
@@ -61,12 +64,21 @@ type tocEntry struct {
 	inTOC  bool
 }
 
-// citation is an excerpt as this document numbers it: citations are
+// citation is a cited passage as this document numbers it: citations are
 // numbered from 1 in order of first use, and link to the annex entry.
+// Excerpts quoting the same passage of the same source share one citation,
+// so the annex prints each passage once, with every claim it supports.
 type citation struct {
-	local   int
-	excerpt *model.Excerpt
-	link    int
+	local    int
+	excerpt  *model.Excerpt   // the first excerpt met
+	excerpts []*model.Excerpt // every excerpt citing this passage
+	link     int
+}
+
+// passageKey identifies a passage of a source.
+type passageKey struct {
+	source         string
+	offset, length int
 }
 
 // doc is one layout of one dossier.
@@ -77,6 +89,7 @@ type doc struct {
 	entries   []tocEntry
 	counters  [3]int
 	cites     map[int]*citation
+	passages  map[passageKey]*citation
 	citeOrder []*citation
 	// allegationRef names each allegation: "Allegation 2" or, in the
 	// combined dossier, "K. Kasymov, allegation 2".
@@ -278,10 +291,32 @@ func (dc *doc) cite(n int) *citation {
 	if x == nil {
 		return nil
 	}
-	c := &citation{local: len(dc.citeOrder) + 1, excerpt: x, link: dc.f.AddLink()}
+	key := passageKey{x.Source, x.Offset, x.Length}
+	if x.Length == 0 {
+		key = passageKey{source: x.Source, offset: -n} // not found: its own
+	}
+	if dc.passages == nil {
+		dc.passages = map[passageKey]*citation{}
+	}
+	if c, ok := dc.passages[key]; ok {
+		c.excerpts = append(c.excerpts, x)
+		dc.cites[n] = c
+		return c
+	}
+	c := &citation{local: len(dc.citeOrder) + 1, excerpt: x, excerpts: []*model.Excerpt{x}, link: dc.f.AddLink()}
 	dc.cites[n] = c
+	dc.passages[key] = c
 	dc.citeOrder = append(dc.citeOrder, c)
 	return c
+}
+
+// paragraphText is "paragraph 4", or "paragraphs 6–7" for a passage that
+// spans paragraphs.
+func (dc *doc) paragraphText(x *model.Excerpt) string {
+	if x.EndParagraph > x.Paragraph {
+		return dc.t.l("paragraph_span", "from", strconv.Itoa(x.Paragraph), "to", strconv.Itoa(x.EndParagraph))
+	}
+	return dc.t.l("paragraph_one", "n", strconv.Itoa(x.Paragraph))
 }
 
 // writeCited writes text as flowing body text followed by citation marks
@@ -345,7 +380,7 @@ func (dc *doc) subject() string {
 	if dc.combined {
 		return dc.t.x("subject_case")
 	}
-	return dc.t.x("subject_official", "official", dc.officials[0].Name)
+	return dc.t.x("subject_official", "official", dc.nameInText(dc.officials[0]))
 }
 
 // vars are the placeholders of the profile's wording.
@@ -356,7 +391,7 @@ func (dc *doc) vars() map[string]string {
 	}
 	official := ""
 	if !dc.combined {
-		official = dc.officials[0].Name
+		official = dc.nameInText(dc.officials[0])
 	}
 	return map[string]string{
 		"official": official, "case": dc.d.Title, "organisation": org,
@@ -364,23 +399,64 @@ func (dc *doc) vars() map[string]string {
 	}
 }
 
-// withheldNote says how many people this edition names by pseudonym, with
-// one of the pseudonyms as an example; empty when nobody is withheld.
+// withheldNote says how many people this dossier names by pseudonym, with
+// one of the pseudonyms as an example; empty when nobody in it is
+// withheld. A person counts when this dossier's allegations concern them,
+// or their pseudonym stands in a passage it quotes.
 func (dc *doc) withheldNote() string {
-	if dc.d.Withheld == 0 {
-		return ""
-	}
-	example := ""
+	var names []string
 	for _, v := range dc.d.Victims {
-		if v.Withheld {
-			example = v.Name
-			break
+		if v.Withheld && dc.mentions(v) {
+			names = append(names, v.Name)
 		}
 	}
-	if dc.d.Withheld == 1 {
-		return dc.t.x("withheld_one", "example", example)
+	switch len(names) {
+	case 0:
+		return ""
+	case 1:
+		return dc.t.x("withheld_one", "example", names[0])
 	}
-	return dc.t.x("withheld", "n", strconv.Itoa(dc.d.Withheld), "example", example)
+	return dc.t.x("withheld", "n", strconv.Itoa(len(names)), "example", names[0])
+}
+
+// mentions reports whether this dossier names victim v: the combined
+// dossier names every victim concerned by the case; an official's names
+// those of their allegations, and anyone their quotes mention.
+func (dc *doc) mentions(v *model.Victim) bool {
+	for _, c := range dc.concerned() {
+		if c.ID == v.ID {
+			return true
+		}
+	}
+	for _, o := range dc.officials {
+		var ns []int
+		ns = append(ns, o.Evidence...)
+		for _, p := range o.Positions {
+			ns = append(ns, p.Evidence...)
+		}
+		for _, a := range o.Allegations {
+			ns = append(ns, a.Evidence...)
+		}
+		for _, n := range ns {
+			if x := dc.d.Excerpt(n); x != nil && (strings.Contains(x.Quote, v.Name) || strings.Contains(x.Passage, v.Name)) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// nameInText is an official's name as it reads inside a sentence: an
+// organisation takes the article ("the Basmanny District Court").
+func (dc *doc) nameInText(o *model.Official) string {
+	if o.Kind.Value != "organisation" {
+		return o.Name
+	}
+	lower := strings.ToLower(o.Name)
+	if strings.HasPrefix(lower, "the ") {
+		return o.Name
+	}
+	return dc.t.x("organisation_in_text", "name", o.Name)
 }
 
 // title is the dossier's title, from the profile.

@@ -19,7 +19,7 @@ func synthetic() *model.Dossier {
 	o := &model.Official{ID: "o", Kind: model.Label{Value: "person", Label: "Person"}, Name: "Officer",
 		Allegations: []*model.Allegation{{ID: "o-1", Official: "o", Summary: "Detained her.",
 			Violations: []model.Label{{Value: "arbitrary_detention", Label: "Arbitrary detention"}},
-			Role:       model.Label{Value: "perpetrated", Label: "Perpetrated"}, Evidence: []int{1}, Sources: 1}}}
+			Role:       model.Label{Value: "perpetrated", Label: "Perpetrated"}, Conduct: true, Evidence: []int{1}, Sources: 1}}}
 	return &model.Dossier{Case: "edge", Title: "Edge case", Country: "Examplestan", BuildDate: buildDate,
 		Audience: model.Partner, Classification: "RESTRICTED", Officials: []*model.Official{o},
 		Sources: []*model.Source{src}, Excerpts: []*model.Excerpt{x}}

@@ -82,6 +82,9 @@ func (dc *doc) officialFlat(o *model.Official) {
 	if len(o.Allegations) == 0 {
 		dc.para(dc.t.x("no_allegations"))
 	}
+	if !o.HasConduct() && len(o.Allegations) > 0 {
+		dc.para(dc.t.x("not_proposed", "official", dc.nameInText(o)))
+	}
 	for i, a := range o.Allegations {
 		dc.allegation(i, a, 1)
 	}
@@ -101,10 +104,31 @@ func (dc *doc) officialSection(o *model.Official) {
 	if len(o.Allegations) == 0 {
 		dc.para(dc.t.x("no_allegations"))
 	}
+	if !o.HasConduct() && len(o.Allegations) > 0 {
+		dc.para(dc.t.x("not_proposed", "official", dc.nameInText(o)))
+	}
 	for i, a := range o.Allegations {
 		dc.allegation(i, a, 1)
 	}
 	dc.criteria(o, 1)
+}
+
+// addressees lays out, in a sanctions regime's combined dossier, the
+// officials against whom no conduct is alleged: who they are, and what the
+// sources ask of them. They are not proposed, and no criterion is stated.
+func (dc *doc) addressees(list []*model.Official) {
+	if len(list) == 0 {
+		return
+	}
+	dc.heading(0, dc.t.h("addressees"), headingOpts{numbered: true, inTOC: true, newPage: true})
+	dc.note(dc.t.x("addressees_intro"))
+	for _, o := range list {
+		dc.heading(1, o.Name, numbered)
+		dc.positions(o, 2)
+		for i, a := range o.Allegations {
+			dc.allegation(i, a, 2)
+		}
+	}
 }
 
 // identification lays out the identification table, photo and the
@@ -125,13 +149,32 @@ func (dc *doc) identification(o *model.Official, level int) {
 		aliases = append(aliases, aliasText(a))
 	}
 	rows = append(rows, [2]string{t.l("aliases"), dc.orNotKnown(strings.Join(aliases, "\n"))})
+	// An identity fact is shown with its sources below the table, or as
+	// unsourced: the sources rarely give a nationality or a gender, and a
+	// reader must not take the submitter's word for a cited fact.
+	fact := func(value string, ev []int) string {
+		if strings.TrimSpace(value) == "" {
+			return dc.orNotKnown("")
+		}
+		if len(ev) == 0 {
+			return t.l("unsourced", "value", value)
+		}
+		return value
+	}
+	type sourced struct {
+		label string
+		ev    []int
+	}
+	var facts []sourced
 	if o.Kind.Value != "organisation" {
 		rows = append(rows,
-			[2]string{t.l("birth_date"), dc.orNotKnown(dc.dateText(o.BirthDate))},
-			[2]string{t.l("birth_place"), dc.orNotKnown(o.BirthPlace)},
-			[2]string{t.l("nationality"), dc.orNotKnown(strings.Join(o.Nationality, ", "))},
-			[2]string{t.l("gender"), dc.orNotKnown(o.Gender)},
+			[2]string{t.l("birth_date"), fact(dc.dateText(o.BirthDate), o.BirthDateEvidence)},
+			[2]string{t.l("birth_place"), fact(o.BirthPlace, o.BirthPlaceEvidence)},
+			[2]string{t.l("nationality"), fact(strings.Join(o.Nationality, ", "), o.NationalityEvidence)},
+			[2]string{t.l("gender"), fact(capitalise(o.Gender), o.GenderEvidence)},
 		)
+		facts = []sourced{{t.l("birth_date"), o.BirthDateEvidence}, {t.l("birth_place"), o.BirthPlaceEvidence},
+			{t.l("nationality"), o.NationalityEvidence}, {t.l("gender"), o.GenderEvidence}}
 	}
 	var docs []string
 	var evidence []int
@@ -169,6 +212,28 @@ func (dc *doc) identification(o *model.Official, level int) {
 		dc.citeMarks(smallLine, evidence)
 		f.Ln(smallLine + 2)
 	}
+	for _, s := range facts {
+		if len(s.ev) == 0 {
+			continue
+		}
+		dc.font(sans, "", smallSize)
+		dc.color(grey)
+		f.SetX(marginLeft)
+		f.Write(smallLine, s.label+":")
+		dc.citeMarks(smallLine, s.ev)
+		f.Ln(smallLine + 1)
+	}
+	dc.color(ink)
+}
+
+// capitalise writes a free-text value such as a gender as a label: "male"
+// prints "Male".
+func capitalise(s string) string {
+	s = strings.TrimSpace(s)
+	for i, r := range s {
+		return strings.ToUpper(string(r)) + s[i+len(string(r)):]
+	}
+	return s
 }
 
 // aliasText is an alias with its script and note.
@@ -268,6 +333,8 @@ func (dc *doc) positions(o *model.Official, level int) {
 			text += " (" + t.l("position_from", "from", dc.dateText(p.From)) + ")"
 		case !p.To.IsZero():
 			text += " (" + t.l("position_to", "to", dc.dateText(p.To)) + ")"
+		case !p.AsOf.IsZero():
+			text += " (" + t.l("position_as_of", "date", dc.dateText(p.AsOf)) + ")"
 		}
 		dc.ensure(2 * bodyLine)
 		dc.bullet(func() { dc.writeCited(serif, "", bodySize, bodyLine, text, p.Evidence) })
@@ -281,6 +348,7 @@ func (dc *doc) summary(o *model.Official, level int) {
 		return
 	}
 	dc.heading(level, dc.t.h("summary"), numbered)
+	dc.note(dc.t.x("summary_note"))
 	dc.para(o.Summary)
 }
 
@@ -292,7 +360,14 @@ func (dc *doc) allegation(i int, a *model.Allegation, level int) {
 	for _, v := range a.Violations {
 		violations = append(violations, v.Label)
 	}
-	dc.heading(level, t.h("allegation", "n", strconv.Itoa(i+1), "violations", strings.Join(violations, "; ")), numbered)
+	heading := "allegation"
+	if !a.Conduct {
+		heading = "addressed"
+	}
+	dc.heading(level, t.h(heading, "n", strconv.Itoa(i+1), "violations", strings.Join(violations, "; ")), numbered)
+	if !a.Conduct {
+		dc.note(t.x("addressee_note"))
+	}
 	var victims []string
 	for _, v := range a.Victims {
 		victims = append(victims, v.Name)
@@ -301,15 +376,21 @@ func (dc *doc) allegation(i int, a *model.Allegation, level int) {
 	if n := regime.IndependentSources(dc.d, a); n >= 2 {
 		corroboration = t.l("independent_sources", "n", strconv.Itoa(n))
 	}
-	dc.kvTable([][2]string{
+	if a.Conduct && a.Hedged(dc.d) {
+		corroboration = t.l("reported") + "; " + corroboration
+	}
+	rows := [][2]string{
 		{t.l("reference"), a.ID},
 		{t.l("date"), dc.orNotKnown(dc.rangeText(a.Date))},
 		{t.l("place"), dc.orNotKnown(a.Place)},
 		{t.l("violations"), strings.Join(violations, "\n")},
 		{t.l("role"), a.Role.Label},
 		{t.l("victims"), dc.orNotKnown(strings.Join(victims, "\n"))},
-		{t.l("corroboration"), corroboration},
-	})
+	}
+	if a.Conduct {
+		rows = append(rows, [2]string{t.l("corroboration"), corroboration})
+	}
+	dc.kvTable(rows)
 	dc.ensure(3 * bodyLine)
 	dc.writeCited(serif, "", bodySize, bodyLine, a.Summary, a.Evidence)
 	dc.f.Ln(2)
@@ -345,6 +426,14 @@ func (dc *doc) evidence(n int) {
 	dc.font(sans, "", tinySize)
 	dc.color(grey)
 	f.MultiCell(0, 4, dc.sourceRef(x), "", "L", false)
+	switch {
+	case x.ReportsOnly:
+		f.MultiCell(0, 4, clean(dc.t.l("reports_only")), "", "L", false)
+	case x.Hedged && x.Hedge != "":
+		f.MultiCell(0, 4, clean(dc.t.l("hedged", "hedge", x.Hedge)), "", "L", false)
+	case x.Hedged:
+		f.MultiCell(0, 4, clean(dc.t.l("hedged_marked")), "", "L", false)
+	}
 	if x.Redacted {
 		f.MultiCell(0, 4, clean(dc.t.l("redacted")), "", "L", false)
 	}
@@ -377,7 +466,7 @@ func (dc *doc) sourceRef(x *model.Excerpt) string {
 	if len(meta) > 0 {
 		title += " (" + strings.Join(meta, ", ") + ")"
 	}
-	return dc.t.l("source_ref", "source", "S"+strconv.Itoa(s.Number), "title", title, "paragraph", strconv.Itoa(x.Paragraph))
+	return dc.t.l("source_ref", "source", "S"+strconv.Itoa(s.Number), "title", title, "paragraph", dc.paragraphText(x))
 }
 
 // criteria lays out the limbs of the regime's criteria that the official's
@@ -385,6 +474,10 @@ func (dc *doc) sourceRef(x *model.Excerpt) string {
 func (dc *doc) criteria(o *model.Official, level int) {
 	t := dc.t
 	dc.heading(level, t.h("criteria"), numbered)
+	if !o.HasConduct() {
+		dc.para(t.x("no_criteria_addressee"))
+		return
+	}
 	met := dc.p.CriteriaMet(dc.d, o.Allegations)
 	if len(met) == 0 {
 		dc.para(t.x("no_criteria"))
@@ -404,7 +497,11 @@ func (dc *doc) criteria(o *model.Official, level int) {
 		for _, id := range m.Allegations {
 			refs = append(refs, dc.allegationRef[id])
 		}
-		tb.row(labelCell(m.Instrument), textCell(limb), textCell(strings.Join(refs, "\n")+"\n"+strings.Join(m.Violations, "; ")))
+		conduct := strings.Join(m.Violations, "; ")
+		if m.Reported {
+			conduct = t.l("criteria_reported", "violations", conduct)
+		}
+		tb.row(labelCell(m.Instrument), textCell(limb), textCell(strings.Join(refs, "\n")+"\n"+conduct))
 	}
 	tb.end()
 }

@@ -21,7 +21,9 @@ import (
 	"fmt"
 	"math"
 	"runtime"
+	"sort"
 	"strconv"
+	"strings"
 	"sync"
 
 	"github.com/dossier-project/dossier/dossier/model"
@@ -67,6 +69,9 @@ func Render(d *model.Dossier, o model.Options) ([]model.File, error) {
 		}
 		jobs = append(jobs, job{p, t, nil, model.FileName(d, "pdf", p.ID)})
 		for _, off := range d.Officials {
+			if p.Kind == "sanctions" && !off.HasConduct() {
+				continue // no conduct alleged: never proposed for designation
+			}
 			jobs = append(jobs, job{p, t, off, model.FileName(d, "pdf", off.ID, p.ID)})
 		}
 	}
@@ -112,9 +117,21 @@ func safeDossier(d *model.Dossier, p *regime.Profile, t *Text, o *model.Official
 // Dossier renders one dossier under profile p: for official o, or for the
 // whole case when o is nil. t is the wording, with p's overrides applied.
 func Dossier(d *model.Dossier, p *regime.Profile, t *Text, o *model.Official) ([]byte, error) {
-	s := spec{d: d, p: p, t: t, officials: d.Officials, combined: o == nil}
+	s := spec{d: d, p: p, t: t, officials: byFamilyName(d.Officials), combined: o == nil}
 	if o != nil {
 		s.officials = []*model.Official{o}
+	} else if p.Kind == "sanctions" {
+		// Only officials with conduct alleged are proposed; the others are
+		// listed apart, as addressees.
+		var proposed []*model.Official
+		for _, off := range s.officials {
+			if off.HasConduct() {
+				proposed = append(proposed, off)
+			} else {
+				s.addressees = append(s.addressees, off)
+			}
+		}
+		s.officials = proposed
 	}
 	// The contents come after the cover but are only known once the body
 	// is laid out, so pages are reserved for them. When the reservation
@@ -178,6 +195,26 @@ func layout(s spec, tocPages int) ([]byte, int, error) {
 		return nil, 0, fmt.Errorf("pdf: %w", err)
 	}
 	return buf.Bytes(), tocPages, nil
+}
+
+// byFamilyName orders officials as a reader looks them up: people by
+// family name (the last word of the name, then the whole name),
+// organisations by their name.
+func byFamilyName(list []*model.Official) []*model.Official {
+	out := append([]*model.Official{}, list...)
+	key := func(o *model.Official) string {
+		name := strings.ToLower(o.Name)
+		if o.Kind.Value == "organisation" {
+			return name
+		}
+		words := strings.Fields(name)
+		if len(words) == 0 {
+			return name
+		}
+		return words[len(words)-1] + " " + name
+	}
+	sort.SliceStable(out, func(i, j int) bool { return key(out[i]) < key(out[j]) })
+	return out
 }
 
 // estimateContents guesses how many pages the contents take, from the
@@ -251,6 +288,7 @@ func (dc *doc) body() {
 		for _, o := range dc.officials {
 			dc.officialSection(o)
 		}
+		dc.addressees(dc.spec.addressees)
 		dc.victims(0)
 		if dc.d.Show.Readiness {
 			dc.readiness(0)

@@ -35,12 +35,14 @@ type Text struct {
 // and a key outside these lists is a typo.
 var textKeys = map[string][]string{
 	"headings": {"cover", "contents", "introduction", "request", "legal_basis", "identification", "photo",
-		"positions", "summary", "allegations", "allegation", "victims", "criteria", "readiness", "sources", "source", "withheld_sources"},
+		"positions", "summary", "allegations", "allegation", "addressed", "addressees", "victims", "criteria", "readiness", "sources", "source", "withheld_sources"},
 	"labels": {"recipient", "legal_basis", "submitted_by", "contact", "date", "case", "country", "classification",
 		"audience", "page", "not_known", "not_stated", "name", "kind", "aliases", "birth_date", "birth_place",
-		"nationality", "gender", "documents", "identity_sources", "position_dates", "position_from", "position_to", "date_range",
+		"nationality", "gender", "documents", "identity_sources", "unsourced", "position_dates", "position_from", "position_to", "position_as_of", "date_range",
 		"subjects", "subjects_count", "allegation_ref", "reference", "place", "violations", "role", "victims", "corroboration", "independent_sources",
-		"single_source", "evidence", "occupation", "status", "concerned_by", "events", "pseudonym", "instrument", "limb",
+		"single_source", "reported", "hedged", "hedged_marked", "reports_only", "criteria_reported",
+		"sentence", "sentence_prison", "sentence_fine", "sentence_ban", "sentence_other", "status_as_of", "status_undated",
+		"verdict_not_proposed", "not_proposed", "paragraph_one", "paragraph_span", "supports_status", "evidence", "occupation", "status", "concerned_by", "events", "pseudonym", "instrument", "limb",
 		"conduct", "condition", "element", "level", "state", "detail", "ready", "verdict", "verdict_ready", "verdict_not_ready", "missing_required", "not_ready", "source_type",
 		"publisher", "author", "published", "url", "archive_url", "retrieved", "language", "file", "size",
 		"size_bytes", "sha256", "passages", "passage", "supports", "supports_allegation", "supports_position",
@@ -48,7 +50,8 @@ var textKeys = map[string][]string{
 	"levels":    {"required", "recommended"},
 	"statuses":  {"present", "partial", "missing", "not_applicable"},
 	"audiences": {"public", "partner", "internal"},
-	"text": {"subject_official", "subject_case", "organisation_unknown", "no_summary", "no_positions", "no_allegations", "no_victims",
+	"text": {"subject_official", "subject_case", "organisation_unknown", "no_summary", "no_positions", "no_allegations", "no_victims", "addressees_intro", "addressee_note", "not_proposed",
+		"no_criteria_addressee", "summary_note", "organisation_in_text",
 		"no_criteria", "criteria_intro", "readiness_intro", "sources_intro", "withheld", "withheld_one", "withheld_sources_intro", "fingerprint",
 		"keywords", "photo_credit"},
 }

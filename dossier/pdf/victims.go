@@ -50,7 +50,9 @@ func (dc *doc) victims(level int) {
 		dc.font(sans, "B", bodySize)
 		dc.color(ink)
 		f.SetX(marginLeft)
-		f.MultiCell(0, bodyLine+0.4, oneLine(v.Name), "", "L", false)
+		f.Write(bodyLine+0.4, oneLine(v.Name))
+		dc.citeMarks(bodyLine+0.4, v.Evidence)
+		f.Ln(bodyLine + 0.4)
 		if v.Withheld {
 			dc.font(sans, "", tinySize)
 			dc.color(grey)
@@ -61,33 +63,40 @@ func (dc *doc) victims(level int) {
 		for _, a := range v.Aliases {
 			aliases = append(aliases, aliasText(a))
 		}
-		// This dossier's own allegations first, then the others.
-		var refs, others []string
+		// Only this dossier's own allegations: a reader of one official's
+		// dossier has no use for references into other dossiers.
+		var refs []string
 		for _, id := range v.Allegations {
 			if ref, ok := dc.allegationRef[id]; ok && own[id] {
 				refs = append(refs, ref)
-			} else if ok {
-				others = append(others, ref)
 			}
 		}
-		refs = append(refs, others...)
-		fields := [][2]string{
-			{t.l("aliases"), strings.Join(aliases, "; ")},
-			{t.l("occupation"), v.Occupation},
-			{t.l("status"), v.Status.Label},
-			{t.l("concerned_by"), strings.Join(refs, "; ")},
+		// The status as reported on a date, with the excerpts reporting it.
+		status := t.l("status_undated", "status", v.Status.Label)
+		if !v.StatusAsOf.IsZero() {
+			status = t.l("status_as_of", "status", v.Status.Label, "date", dc.dateText(v.StatusAsOf))
+		}
+		fields := []struct {
+			label, value string
+			cites        []int
+		}{
+			{t.l("aliases"), strings.Join(aliases, "; "), nil},
+			{t.l("occupation"), v.Occupation, nil},
+			{t.l("status"), status, v.StatusEvidence},
+			{t.l("concerned_by"), strings.Join(refs, "; "), nil},
 		}
 		for _, fl := range fields {
-			if strings.TrimSpace(fl[1]) == "" {
+			if strings.TrimSpace(fl.value) == "" {
 				continue
 			}
 			dc.font(sans, "B", smallSize)
 			dc.color(grey)
 			f.SetX(marginLeft)
-			f.Write(smallLine, fl[0]+": ")
+			f.Write(smallLine, fl.label+": ")
 			dc.font(sans, "", smallSize)
 			dc.color(ink)
-			f.Write(smallLine, oneLine(fl[1]))
+			f.Write(smallLine, oneLine(fl.value))
+			dc.citeMarks(smallLine, fl.cites)
 			f.Ln(smallLine)
 		}
 		if len(v.Events) > 0 {
@@ -101,10 +110,30 @@ func (dc *doc) victims(level int) {
 					text += " (" + e.Place + ")"
 				}
 				text += ": " + e.Summary
+				if terms := dc.sentenceText(e.Sentence); terms != "" {
+					text += " " + t.l("sentence") + ": " + terms + "."
+				}
 				dc.ensure(2 * bodyLine)
 				dc.bullet(func() { dc.writeCited(serif, "", bodySize-0.5, bodyLine-0.2, text, e.Evidence) })
 			}
 		}
 		f.Ln(3)
 	}
+}
+
+// sentenceText writes a sentence's terms as the source words them:
+// "prison: 25 years; fine: …".
+func (dc *doc) sentenceText(s *model.Sentence) string {
+	if s == nil {
+		return ""
+	}
+	var parts []string
+	for _, p := range []struct{ key, v string }{
+		{"sentence_prison", s.Prison}, {"sentence_fine", s.Fine}, {"sentence_ban", s.Ban}, {"sentence_other", s.Other},
+	} {
+		if strings.TrimSpace(p.v) != "" {
+			parts = append(parts, dc.t.l(p.key, "v", p.v))
+		}
+	}
+	return strings.Join(parts, "; ")
 }
