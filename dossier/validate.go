@@ -206,6 +206,24 @@ func (v *validator) unknownRef(p Pos, kind, id string, existing []string) {
 	v.sink.errorf(p, "unknown-reference", hint, "%s %q does not exist", kind, id)
 }
 
+// accountKey names the account a source carries: its origin and the body
+// whose account it is (account_of, else publisher), or the source itself.
+func (v *validator) accountKey(id string) string {
+	s := v.sourceByID(id)
+	if s == nil {
+		return "source:" + id
+	}
+	body := s.AccountOf
+	if strings.TrimSpace(body) == "" {
+		body = s.Publisher
+	}
+	body = strings.ToLower(strings.Join(strings.Fields(body), " "))
+	if body == "" {
+		return "source:" + id
+	}
+	return "account:" + s.Origin + ":" + body
+}
+
 func (v *validator) sourceByID(id string) *Source {
 	for _, s := range v.c.Sources {
 		if s.ID == id {
@@ -242,15 +260,17 @@ func (v *validator) coverage() {
 			v.sink.warnf(Pos{File: o.Path}, "no-allegation", "add an allegation with evidence, or remove the official", "official %q has no allegation", o.Name)
 		}
 		for _, a := range o.Allegations {
-			sources := map[string]bool{}
+			accounts := map[string]bool{}
 			for _, e := range a.Evidence {
-				sources[e.SourceID] = true
+				if !e.ReportsOnly {
+					accounts[v.accountKey(e.SourceID)] = true
+				}
 			}
 			for _, id := range a.VictimIDs {
 				mentioned[id] = true
 			}
-			if len(sources) == 1 {
-				v.sink.warnf(a.Meta.At("evidence"), "single-source", "sanctions desks ask for corroboration: add a quote from a second, independent source", "allegation %s rests on one source only", a.ID)
+			if IsConductRole(a.Role) && len(accounts) <= 1 {
+				v.sink.warnf(a.Meta.At("evidence"), "single-source", "sanctions desks ask for corroboration: add a quote from a second, independent source (another origin or publisher); quotes marked reports_only do not count", "allegation %s rests on one independent account only", a.ID)
 			}
 		}
 	}

@@ -23,7 +23,7 @@ var Elements = []ElementDef{
 	{"position", "Position at the time of the conduct", false},
 	{"identity_evidence", "Sources for identity or position", false},
 	{"conduct", "Conduct meeting the criteria", false},
-	{"corroboration", "Each allegation corroborated by two or more independent sources", false},
+	{"corroboration", "Each allegation of conduct corroborated by two or more independent accounts", false},
 	{"victims", "Victims identified", false},
 }
 
