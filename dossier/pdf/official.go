@@ -32,6 +32,10 @@ func (dc *doc) introduction() {
 	request := dc.p.Wording.Request
 	if dc.combined {
 		request = dc.p.Wording.CaseRequest
+	} else if !dc.officials[0].HasConduct() {
+		// The profile's request speaks of the official's conduct; none
+		// is alleged, so the brief asks only what the sources ask.
+		request = dc.t.x("addressee_request", "official", vars["official"])
 	}
 	dc.para(regime.Fill(request, vars))
 
@@ -78,7 +82,11 @@ func (dc *doc) officialFlat(o *model.Official) {
 	dc.identification(o, 0)
 	dc.positions(o, 0)
 	dc.summary(o, 0)
-	dc.heading(0, dc.t.h("allegations"), numbered)
+	if o.HasConduct() || len(o.Allegations) == 0 {
+		dc.heading(0, dc.t.h("allegations"), numbered)
+	} else {
+		dc.heading(0, dc.t.h("addressed_matters"), numbered)
+	}
 	if len(o.Allegations) == 0 {
 		dc.para(dc.t.x("no_allegations"))
 	}
@@ -473,11 +481,10 @@ func (dc *doc) sourceRef(x *model.Excerpt) string {
 // conduct meets.
 func (dc *doc) criteria(o *model.Official, level int) {
 	t := dc.t
-	dc.heading(level, t.h("criteria"), numbered)
-	if !o.HasConduct() {
-		dc.para(t.x("no_criteria_addressee"))
-		return
+	if !o.HasConduct() && len(o.Allegations) > 0 {
+		return // an addressee: no conduct, so no section on criteria
 	}
+	dc.heading(level, t.h("criteria"), numbered)
 	met := dc.p.CriteriaMet(dc.d, o.Allegations)
 	if len(met) == 0 {
 		dc.para(t.x("no_criteria"))

@@ -269,7 +269,11 @@ func (dc *doc) allegationRefs() {
 	}
 	for _, o := range dc.d.Officials {
 		for i, a := range o.Allegations {
-			num := dc.t.l("allegation_ref", "n", strconv.Itoa(i+1))
+			key := "allegation_ref"
+			if !a.Conduct {
+				key = "addressed_ref"
+			}
+			num := dc.t.l(key, "n", strconv.Itoa(i+1))
 			dc.allegationNum[a.ID] = num
 			ref := num
 			if dc.combined || !own[o.ID] {

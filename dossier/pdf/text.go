@@ -35,11 +35,11 @@ type Text struct {
 // and a key outside these lists is a typo.
 var textKeys = map[string][]string{
 	"headings": {"cover", "contents", "introduction", "request", "legal_basis", "identification", "photo",
-		"positions", "summary", "allegations", "allegation", "addressed", "addressees", "victims", "criteria", "readiness", "sources", "source", "withheld_sources"},
+		"positions", "summary", "allegations", "allegation", "addressed", "addressees", "addressed_matters", "victims", "criteria", "readiness", "sources", "source", "withheld_sources"},
 	"labels": {"recipient", "legal_basis", "submitted_by", "contact", "date", "case", "country", "classification",
 		"audience", "page", "not_known", "not_stated", "name", "kind", "aliases", "birth_date", "birth_place",
 		"nationality", "gender", "documents", "identity_sources", "unsourced", "position_dates", "position_from", "position_to", "position_as_of", "date_range",
-		"subjects", "subjects_count", "allegation_ref", "reference", "place", "violations", "role", "victims", "corroboration", "independent_sources",
+		"subjects", "subjects_count", "allegation_ref", "addressed_ref", "reference", "place", "violations", "role", "victims", "corroboration", "independent_sources",
 		"single_source", "reported", "hedged", "hedged_marked", "reports_only", "criteria_reported",
 		"sentence", "sentence_prison", "sentence_fine", "sentence_ban", "sentence_other", "status_as_of", "status_undated",
 		"verdict_not_proposed", "not_proposed", "paragraph_one", "paragraph_span", "supports_status", "evidence", "occupation", "status", "concerned_by", "events", "pseudonym", "instrument", "limb",
@@ -51,7 +51,7 @@ var textKeys = map[string][]string{
 	"statuses":  {"present", "partial", "missing", "not_applicable"},
 	"audiences": {"public", "partner", "internal"},
 	"text": {"subject_official", "subject_case", "organisation_unknown", "no_summary", "no_positions", "no_allegations", "no_victims", "addressees_intro", "addressee_note", "not_proposed",
-		"no_criteria_addressee", "summary_note", "organisation_in_text",
+		"addressee_request", "summary_note", "organisation_in_text",
 		"no_criteria", "criteria_intro", "readiness_intro", "sources_intro", "withheld", "withheld_one", "withheld_sources_intro", "fingerprint",
 		"keywords", "photo_credit"},
 }

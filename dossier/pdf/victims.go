@@ -7,11 +7,17 @@ import (
 )
 
 // concerned returns the victims named by the allegations of this
-// dossier's officials, in order of first mention.
+// dossier's officials, in order of first mention. The combined dossier
+// lists every victim of the case: those of the officials addressed, and
+// those no allegation names, whose timelines are evidence too.
 func (dc *doc) concerned() []*model.Victim {
 	var out []*model.Victim
 	seen := map[string]bool{}
-	for _, o := range dc.officials {
+	officials := dc.officials
+	if dc.combined {
+		officials = append(append([]*model.Official{}, officials...), dc.spec.addressees...)
+	}
+	for _, o := range officials {
 		for _, a := range o.Allegations {
 			for _, ref := range a.Victims {
 				if seen[ref.ID] {
@@ -21,6 +27,14 @@ func (dc *doc) concerned() []*model.Victim {
 				if v := dc.d.Victim(ref.ID); v != nil {
 					out = append(out, v)
 				}
+			}
+		}
+	}
+	if dc.combined {
+		for _, v := range dc.d.Victims {
+			if !seen[v.ID] {
+				seen[v.ID] = true
+				out = append(out, v)
 			}
 		}
 	}
@@ -40,7 +54,11 @@ func (dc *doc) victims(level int) {
 		return
 	}
 	own := map[string]bool{}
-	for _, o := range dc.officials {
+	officials := dc.officials
+	if dc.combined {
+		officials = append(append([]*model.Official{}, officials...), dc.spec.addressees...)
+	}
+	for _, o := range officials {
 		for _, a := range o.Allegations {
 			own[a.ID] = true
 		}
