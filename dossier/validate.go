@@ -270,7 +270,7 @@ func (v *validator) coverage() {
 				mentioned[id] = true
 			}
 			if IsConductRole(a.Role) && len(accounts) <= 1 {
-				v.sink.warnf(a.Meta.At("evidence"), "single-source", "sanctions desks ask for corroboration: add a quote from a second, independent source (another origin or publisher); quotes marked reports_only do not count", "allegation %s rests on one independent account only", a.ID)
+				v.sink.warnf(a.Meta.At("evidence"), "single-source", "sanctions desks ask for corroboration: add a quote from a second, independent account (another origin or publisher); quotes marked reports_only do not count", "allegation %s rests on one independent account only", a.ID)
 			}
 		}
 	}

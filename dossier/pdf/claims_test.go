@@ -170,9 +170,9 @@ func TestEveryQuoteAppearsInSomeDossier(t *testing.T) {
 	}
 }
 
-// TestHonestCorroborationAndHedges: two government sources carrying one
-// account and a notice that only reports the designation make two
-// independent accounts, not three; hedged evidence is labelled reported,
+// TestHonestCorroborationAndHedges: an NGO, two government sources
+// carrying one account and a news item that only reports the designation
+// make two independent accounts, not four; hedged evidence is labelled reported,
 // and conduct resting on it is "reported only" under the criteria.
 func TestHonestCorroborationAndHedges(t *testing.T) {
 	files := tribunalText(t, model.Public)
@@ -180,6 +180,8 @@ func TestHonestCorroborationAndHedges(t *testing.T) {
 	if !strings.Contains(judge, "Corroboration 2 independent accounts") {
 		t.Errorf("the judge's allegation is not corroborated by exactly 2 accounts")
 	}
+	// Court Watch (NGO) and the United States Government (Treasury and
+	// State: one account); the news item only reports the sanction.
 	if !strings.Contains(judge, "Reports a designation, sanction or accusation only; not evidence of the conduct itself.") {
 		t.Error("the sanctions notice is not labelled as reporting only")
 	}
