@@ -100,7 +100,7 @@ func officials(d *model.Dossier) [][]string {
 }
 
 func allegations(d *model.Dossier) [][]string {
-	rows := [][]string{{"id", "official_id", "official", "date", "place", "violations", "role", "victim_ids", "victims", "summary", "sources", "evidence"}}
+	rows := [][]string{{"id", "official_id", "official", "date", "place", "violations", "role", "victim_ids", "victims", "summary", "sources", "evidence", "conduct", "reported"}}
 	names := map[string]string{}
 	for _, o := range d.Officials {
 		names[o.ID] = o.Name
@@ -112,13 +112,14 @@ func allegations(d *model.Dossier) [][]string {
 			vnames = append(vnames, v.Name)
 		}
 		rows = append(rows, []string{a.ID, a.Official, names[a.Official], a.Date.String(), a.Place, labels(a.Violations), a.Role.Value,
-			model.JoinList(ids), model.JoinList(vnames), a.Summary, strconv.Itoa(a.Sources), model.ExcerptRefs(a.Evidence)})
+			model.JoinList(ids), model.JoinList(vnames), a.Summary, strconv.Itoa(a.Sources), model.ExcerptRefs(a.Evidence),
+			strconv.FormatBool(a.Conduct), strconv.FormatBool(a.Hedged(d))})
 	}
 	return rows
 }
 
 func victims(d *model.Dossier) [][]string {
-	rows := [][]string{{"id", "name", "withheld", "aliases", "occupation", "status", "sensitivity", "consent", "allegations", "events", "evidence"}}
+	rows := [][]string{{"id", "name", "withheld", "aliases", "occupation", "status", "sensitivity", "consent", "allegations", "events", "evidence", "kind", "status_as_of", "status_evidence"}}
 	for _, v := range d.Victims {
 		var events []string
 		for _, e := range v.Events {
@@ -129,29 +130,32 @@ func victims(d *model.Dossier) [][]string {
 			events = append(events, s)
 		}
 		rows = append(rows, []string{v.ID, v.Name, strconv.FormatBool(v.Withheld), model.AliasNames(v.Aliases), v.Occupation, v.Status.Value,
-			v.Sensitivity.Value, v.Consent.Value, model.JoinList(v.Allegations), model.JoinList(events), model.ExcerptRefs(v.Evidence)})
+			v.Sensitivity.Value, v.Consent.Value, model.JoinList(v.Allegations), model.JoinList(events), model.ExcerptRefs(v.Evidence),
+			v.Kind.Value, v.StatusAsOf.String(), model.ExcerptRefs(v.StatusEvidence)})
 	}
 	return rows
 }
 
 func evidence(d *model.Dossier) [][]string {
-	rows := [][]string{{"excerpt", "source_id", "source", "paragraph", "offset", "length", "quote", "supports", "target", "owner_kind", "owner_id", "owner", "redacted", "note"}}
+	rows := [][]string{{"excerpt", "source_id", "source", "paragraph", "offset", "length", "quote", "supports", "target", "owner_kind", "owner_id", "owner", "redacted", "note", "end_paragraph", "hedged", "reports_only"}}
 	for _, e := range d.Excerpts {
 		title := ""
 		if s := d.Source(e.Source); s != nil {
 			title = s.Title
 		}
 		rows = append(rows, []string{"E" + strconv.Itoa(e.Number), e.Source, title, strconv.Itoa(e.Paragraph), strconv.Itoa(e.Offset),
-			strconv.Itoa(e.Length), e.Quote, e.Supports, e.Target, e.OwnerKind, e.Owner, e.OwnerName, strconv.FormatBool(e.Redacted), e.Note})
+			strconv.Itoa(e.Length), e.Quote, e.Supports, e.Target, e.OwnerKind, e.Owner, e.OwnerName, strconv.FormatBool(e.Redacted), e.Note,
+			strconv.Itoa(e.EndParagraph), strconv.FormatBool(e.Hedged), strconv.FormatBool(e.ReportsOnly)})
 	}
 	return rows
 }
 
 func sources(d *model.Dossier) [][]string {
-	rows := [][]string{{"number", "id", "title", "type", "publisher", "author", "published", "url", "archive_url", "retrieved", "language", "file", "sha256", "size", "excerpts"}}
+	rows := [][]string{{"number", "id", "title", "type", "publisher", "author", "published", "url", "archive_url", "retrieved", "language", "file", "sha256", "size", "excerpts", "origin", "account_of"}}
 	for _, s := range d.Sources {
 		rows = append(rows, []string{"S" + strconv.Itoa(s.Number), s.ID, s.Title, s.Type.Value, s.Publisher, s.Author, s.Published.String(), s.URL,
-			s.ArchiveURL, s.Retrieved.String(), s.Language, s.File, s.SHA256, strconv.Itoa(s.Size), strconv.Itoa(len(s.Excerpts))})
+			s.ArchiveURL, s.Retrieved.String(), s.Language, s.File, s.SHA256, strconv.Itoa(s.Size), strconv.Itoa(len(s.Excerpts)),
+			s.Origin.Value, s.AccountOf})
 	}
 	return rows
 }

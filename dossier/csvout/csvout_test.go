@@ -79,3 +79,14 @@ func TestRenderTables(t *testing.T) {
 		}
 	}
 }
+
+// TestAliasNotesTravel: an alias's script and note are in the CSV as in
+// the PDF, so an added spelling never reads as a sourced fact.
+func TestAliasNotesTravel(t *testing.T) {
+	d := &model.Dossier{Case: "c", Audience: model.Public, Officials: []*model.Official{{ID: "o", Name: "Elena Semenova",
+		Kind: model.Label{Value: "person"}, Aliases: []model.Alias{{Name: "Elena Semyenova", Script: "latin", Note: "spelling used in one source"}}}}}
+	rows := officials(d)
+	if got, want := rows[1][3], "Elena Semyenova (Latin; spelling used in one source)"; got != want {
+		t.Errorf("aliases cell = %q, want %q", got, want)
+	}
+}

@@ -20,13 +20,32 @@ func ExcerptRefs(nums []int) string {
 	return JoinList(out)
 }
 
-// AliasNames lists the names of aliases for one table cell.
+// AliasNames lists aliases for one table cell, each as Text writes it, so
+// that a table says what a PDF says: an alias's note ("spelling used in
+// one source") travels with it and an added spelling never reads as a
+// sourced fact.
 func AliasNames(list []Alias) string {
 	out := make([]string, len(list))
 	for i, a := range list {
-		out[i] = a.Name
+		out[i] = a.Text()
 	}
 	return JoinList(out)
+}
+
+// Text is an alias with its script and note: "Қайрат Қасымов (Cyrillic;
+// Kazakh spelling)", or the name alone.
+func (a Alias) Text() string {
+	var extra []string
+	if a.Script != "" {
+		extra = append(extra, strings.ToUpper(a.Script[:1])+a.Script[1:])
+	}
+	if a.Note != "" {
+		extra = append(extra, a.Note)
+	}
+	if len(extra) == 0 {
+		return a.Name
+	}
+	return a.Name + " (" + strings.Join(extra, "; ") + ")"
 }
 
 // String describes a position in one line: "Title, Body (2019–2021)".
@@ -35,8 +54,11 @@ func (p Position) String() string {
 	if p.Body != "" {
 		s += ", " + p.Body
 	}
-	if !p.From.IsZero() || !p.To.IsZero() {
+	switch {
+	case !p.From.IsZero() || !p.To.IsZero():
 		s += fmt.Sprintf(" (%s–%s)", p.From, p.To)
+	case !p.AsOf.IsZero():
+		s += fmt.Sprintf(" (as of %s)", p.AsOf)
 	}
 	return s
 }

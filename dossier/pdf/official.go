@@ -244,20 +244,9 @@ func capitalise(s string) string {
 	return s
 }
 
-// aliasText is an alias with its script and note.
-func aliasText(a model.Alias) string {
-	var extra []string
-	if a.Script != "" {
-		extra = append(extra, strings.ToUpper(a.Script[:1])+a.Script[1:])
-	}
-	if a.Note != "" {
-		extra = append(extra, a.Note)
-	}
-	if len(extra) == 0 {
-		return a.Name
-	}
-	return a.Name + " (" + strings.Join(extra, "; ") + ")"
-}
+// aliasText is an alias with its script and note, as every output writes
+// it (model.Alias.Text).
+func aliasText(a model.Alias) string { return a.Text() }
 
 // photoBox is a registered photo and the size it is drawn at.
 type photoBox struct {
