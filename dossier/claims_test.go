@@ -4,6 +4,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"unicode/utf8"
 )
 
 func TestHedging(t *testing.T) {
@@ -81,5 +82,20 @@ func TestSpanningQuoteEndParagraph(t *testing.T) {
 	m, ok = ix.find("continues here.")
 	if !ok || m.Paragraph != 3 || m.EndParagraph != 3 {
 		t.Errorf("match = %+v, %v; want paragraph 3", m, ok)
+	}
+}
+
+// TestPassageEndsOnAWholeCharacter: white space after a quote is trimmed
+// by whole characters; a no-break space is two bytes.
+func TestPassageEndsOnAWholeCharacter(t *testing.T) {
+	text := []byte("the police officers did not allow her to leave the apartment building.\u00a0\nNext line.\n")
+	ix := newTextIndex(text)
+	m, ok := ix.find("did not allow her to leave the apartment building.")
+	if !ok {
+		t.Fatal("not found")
+	}
+	passage := text[m.Offset : m.Offset+m.Length]
+	if !utf8.Valid(passage) || !strings.HasSuffix(string(passage), "building.") {
+		t.Errorf("passage = %q", passage)
 	}
 }

@@ -111,8 +111,14 @@ func (ix *textIndex) find(quote string) (match, bool) {
 	// The next normalised byte's origin lies past any white space that
 	// followed the quote; trim it so the citation covers the quote alone.
 	start, end := ix.origin[i], ix.origin[i+len(q)]
-	for end > start && unicode.IsSpace(rune(ix.text[end-1])) {
-		end--
+	// Trim whole runes: a no-break space is two bytes, and cutting one
+	// would leave half a character in the passage.
+	for end > start {
+		r, size := utf8.DecodeLastRune(ix.text[start:end])
+		if !unicode.IsSpace(r) {
+			break
+		}
+		end -= size
 	}
 	last := start
 	if end > start {

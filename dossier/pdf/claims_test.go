@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/dossier-project/dossier/dossier/model"
+	"golang.org/x/text/unicode/norm"
 )
 
 // tribunal is a fictional case built for the claims rules (issue 14): a
@@ -238,5 +239,37 @@ func TestPresentation(t *testing.T) {
 	}
 	if !strings.Contains(files["tribunal-olga-minina-parliament-public.pdf"], "Minister of Justice (as of November 2023)") {
 		t.Error("a position held as of a date is not printed so")
+	}
+}
+
+// TestEveryQuoteOfTheShippedCaseIsPrinted: every excerpt of
+// cases/kazakhstan is quoted in the annex of the combined parliament brief
+// (which lists every official and every victim), so no claim's evidence is
+// left out of every dossier.
+func TestEveryQuoteOfTheShippedCaseIsPrinted(t *testing.T) {
+	need(t, "pdftotext")
+	if testing.Short() {
+		t.Skip("renders the shipped case")
+	}
+	_, d := loadModel(t, filepath.Join("..", "..", "cases", "kazakhstan"), model.Internal)
+	files := render(t, d, "parliament")
+	name := model.FileName(d, "pdf", "parliament")
+	var keep []string
+	page := regexp.MustCompile(`^Page \d+ of \d+$`)
+	for _, line := range strings.Split(text(t, files[name]), "\n") {
+		l := strings.TrimSpace(line)
+		if page.MatchString(l) || strings.HasPrefix(l, "Parliamentary briefing · ") || strings.HasPrefix(l, d.Classification) {
+			continue
+		}
+		keep = append(keep, l)
+	}
+	// Compared in NFC: an archived file may write "ż" as z and a combining dot.
+	// and white space as Unicode has it (a no-break space prints as a space).
+	fields := func(s string) string { return norm.NFC.String(strings.Join(strings.Fields(s), " ")) }
+	annex := fields(annexOf(t, name, strings.Join(keep, "\n")))
+	for _, x := range d.Excerpts {
+		if !strings.Contains(annex, fields("“"+x.Passage+"”")) {
+			t.Errorf("excerpt %d (%s, %s) is in no dossier: %q", x.Number, x.Owner, x.Supports, x.Quote)
+		}
 	}
 }
