@@ -14,12 +14,12 @@ type record map[string]cell
 // among them and orders them.
 var columnKeys = map[string][]string{
 	"officials":   {"id", "name", "kind", "aliases", "positions", "birth_date", "birth_date_text", "birth_place", "nationality", "allegations", "evidence"},
-	"allegations": {"id", "official_id", "official", "date", "date_text", "place", "role", "violations", "victims", "summary", "sources", "evidence"},
+	"allegations": {"id", "official_id", "official", "date", "date_text", "place", "role", "conduct", "reported", "violations", "victims", "summary", "sources", "evidence"},
 	"concerns":    {"allegation_id", "victim_id", "victim", "withheld"},
 	"violations":  {"allegation_id", "official", "violation", "label"},
-	"victims":     {"id", "name", "withheld", "status", "sensitivity", "occupation", "aliases", "events", "allegations", "evidence"},
-	"evidence":    {"number", "source_id", "source", "paragraph", "quote", "supports", "target", "owner_id", "owner", "redacted", "note"},
-	"sources":     {"number", "id", "title", "type", "publisher", "author", "published", "published_text", "url", "archive_url", "language", "sha256", "excerpts"},
+	"victims":     {"id", "name", "withheld", "kind", "status", "status_as_of", "status_evidence", "sensitivity", "occupation", "aliases", "events", "allegations", "evidence"},
+	"evidence":    {"number", "source_id", "source", "paragraph", "quote", "hedged", "reports_only", "supports", "target", "owner_id", "owner", "redacted", "note"},
+	"sources":     {"number", "id", "title", "type", "publisher", "origin", "account_of", "author", "published", "published_text", "url", "archive_url", "language", "sha256", "excerpts"},
 }
 
 func knownColumn(sheet, key string) bool {
@@ -125,6 +125,7 @@ func (w *workbook) records(sheet string) []record {
 			}
 			out = append(out, record{"id": str(a.ID), "official_id": ix.link("officials", a.Official), "official": str(names[a.Official]),
 				"date": date(a.Date.Start), "date_text": str(a.Date.String()), "place": str(a.Place), "role": str(a.Role.Value),
+				"conduct": yesNo(a.Conduct), "reported": yesNo(a.Conduct && a.Hedged(d)),
 				"violations": str(model.JoinList(violations)), "victims": str(model.JoinList(victims)), "summary": str(a.Summary), "sources": num(a.Sources), "evidence": str(model.ExcerptRefs(a.Evidence))})
 		}
 	case "concerns":
@@ -150,6 +151,7 @@ func (w *workbook) records(sheet string) []record {
 				events = append(events, s)
 			}
 			out = append(out, record{"id": str(v.ID), "name": str(v.Name), "withheld": yesNo(v.Withheld), "status": str(v.Status.Value),
+				"kind": str(v.Kind.Label), "status_as_of": str(v.StatusAsOf.String()), "status_evidence": str(model.ExcerptRefs(v.StatusEvidence)),
 				"sensitivity": str(v.Sensitivity.Value), "occupation": str(v.Occupation), "aliases": str(model.AliasNames(v.Aliases)),
 				"events": str(model.JoinList(events)), "allegations": str(model.JoinList(v.Allegations)), "evidence": str(model.ExcerptRefs(v.Evidence))})
 		}
@@ -168,12 +170,12 @@ func (w *workbook) records(sheet string) []record {
 				target = ix.link("allegations", e.Target)
 			}
 			out = append(out, record{"number": num(e.Number), "source_id": ix.link("sources", e.Source), "source": str(title), "paragraph": num(e.Paragraph),
-				"quote": str(e.Quote), "supports": str(e.Supports), "target": target, "owner_id": owner, "owner": str(e.OwnerName),
+				"quote": str(e.Quote), "hedged": yesNo(e.Hedged), "reports_only": yesNo(e.ReportsOnly), "supports": str(e.Supports), "target": target, "owner_id": owner, "owner": str(e.OwnerName),
 				"redacted": yesNo(e.Redacted), "note": str(e.Note)})
 		}
 	case "sources":
 		for _, s := range d.Sources {
-			out = append(out, record{"number": num(s.Number), "id": str(s.ID), "title": str(s.Title), "type": str(s.Type.Value), "publisher": str(s.Publisher),
+			out = append(out, record{"number": num(s.Number), "id": str(s.ID), "title": str(s.Title), "type": str(s.Type.Value), "publisher": str(s.Publisher), "origin": str(s.Origin.Label), "account_of": str(s.AccountOf),
 				"author": str(s.Author), "published": date(s.Published), "published_text": str(s.Published.String()), "url": str(s.URL),
 				"archive_url": str(s.ArchiveURL), "language": str(s.Language), "sha256": str(s.SHA256), "excerpts": num(len(s.Excerpts))})
 		}
