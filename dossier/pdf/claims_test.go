@@ -89,6 +89,11 @@ func TestAddresseeNotProposedInDossiers(t *testing.T) {
 			t.Errorf("parliament brief on an addressee says %q", bad)
 		}
 	}
+	// The internal edition's readiness note says why.
+	internal := tribunalText(t, model.Internal)["tribunal-olga-minina-parliament-internal.pdf"]
+	if !strings.Contains(internal, "Not proposed: no conduct alleged.") || strings.Contains(internal, "Ready: every required element") {
+		t.Error("the readiness note of an addressee does not say she is not proposed")
+	}
 }
 
 var statusLine = regexp.MustCompile(`Status: (\S+)( \(as of [^)]*\))?((?: \[\d+\])*)`)

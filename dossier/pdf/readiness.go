@@ -33,7 +33,10 @@ func (dc *doc) readiness(level int) {
 			dc.heading(level+1, o.Name, ho)
 		}
 		verdict := t.l("ready")
-		if !r.Ready {
+		switch {
+		case !r.Proposed:
+			verdict = t.l("not_proposed")
+		case !r.Ready:
 			verdict = t.l("not_ready", "missing", strings.Join(r.Missing(regime.Required), "; "))
 		}
 		dc.ensure(4 * bodyLine)
@@ -75,7 +78,10 @@ func (dc *doc) readinessSummary(reports []regime.OfficialReadiness) {
 	tb.begin()
 	for _, r := range reports {
 		verdict := textCell(t.l("verdict_ready"))
-		if !r.Ready {
+		switch {
+		case !r.Proposed:
+			verdict = textCell(t.l("verdict_not_proposed"))
+		case !r.Ready:
 			verdict = textCell(t.l("verdict_not_ready"))
 			verdict.style, verdict.color = "B", &marking
 		}
