@@ -193,15 +193,24 @@ func check(key string, d *model.Dossier, o *model.Official, met []Match) (Status
 		case 0:
 			return Missing, ""
 		case model.Day:
-			return Present, o.BirthDate.String()
+			return sourced(o.BirthDate.String(), o.BirthDateEvidence)
 		}
 		return Partial, "only " + o.BirthDate.String() + " is known; a full date is expected"
 	case "birth_place":
-		return presence(o.BirthPlace != "", o.BirthPlace)
+		if o.BirthPlace == "" {
+			return Missing, ""
+		}
+		return sourced(o.BirthPlace, o.BirthPlaceEvidence)
 	case "nationality":
-		return presence(len(o.Nationality) > 0, strings.Join(o.Nationality, ", "))
+		if len(o.Nationality) == 0 {
+			return Missing, ""
+		}
+		return sourced(strings.Join(o.Nationality, ", "), o.NationalityEvidence)
 	case "gender":
-		return presence(o.Gender != "", o.Gender)
+		if o.Gender == "" {
+			return Missing, ""
+		}
+		return sourced(o.Gender, o.GenderEvidence)
 	case "documents":
 		var types []string
 		for _, doc := range o.Documents {
@@ -213,7 +222,7 @@ func check(key string, d *model.Dossier, o *model.Official, met []Match) (Status
 	case "position":
 		return position(o)
 	case "identity_evidence":
-		n := len(o.Evidence)
+		n := len(o.Evidence) + len(o.BirthDateEvidence) + len(o.BirthPlaceEvidence) + len(o.NationalityEvidence) + len(o.GenderEvidence)
 		for _, p := range o.Positions {
 			n += len(p.Evidence)
 		}
@@ -235,6 +244,15 @@ func check(key string, d *model.Dossier, o *model.Official, met []Match) (Status
 		return presence(len(ids) > 0, plural(len(ids), "victim"))
 	}
 	return Missing, "unknown element"
+}
+
+// sourced is present for an identity fact backed by evidence, and partial
+// for one the case states without a source: a recipient cannot rely on it.
+func sourced(value string, evidence []int) (Status, string) {
+	if len(evidence) == 0 {
+		return Partial, value + ", with no source given"
+	}
+	return Present, value
 }
 
 func presence(ok bool, detail string) (Status, string) {

@@ -42,15 +42,16 @@ func fixture() (*model.Dossier, *model.Official) {
 	}
 	o := &model.Official{
 		ID: "k-kasymov", Kind: model.Label{Value: "person", Label: "Person"}, Name: "Kairat Kasymov",
-		Aliases:     []model.Alias{{Name: "Қайрат Қасымов", Script: "cyrillic"}},
-		BirthDate:   date("1970-01-02"),
-		BirthPlace:  "Almaty",
-		Nationality: []string{"Kazakhstan"},
-		Gender:      "male",
-		Documents:   []model.Document{{Type: model.Label{Value: "passport", Label: "Passport"}, Number: "N1"}},
-		Positions:   []model.Position{{Title: "Head", Body: "Police", From: date("2017"), To: date("2020-06")}},
-		Photo:       &model.Photo{File: "k.png", Data: []byte("x")},
-		Evidence:    []int{1},
+		Aliases:           []model.Alias{{Name: "Қайрат Қасымов", Script: "cyrillic"}},
+		BirthDate:         date("1970-01-02"),
+		BirthPlace:        "Almaty",
+		Nationality:       []string{"Kazakhstan"},
+		Gender:            "male",
+		BirthDateEvidence: []int{1}, BirthPlaceEvidence: []int{1}, NationalityEvidence: []int{1}, GenderEvidence: []int{1},
+		Documents: []model.Document{{Type: model.Label{Value: "passport", Label: "Passport"}, Number: "N1"}},
+		Positions: []model.Position{{Title: "Head", Body: "Police", From: date("2017"), To: date("2020-06")}},
+		Photo:     &model.Photo{File: "k.png", Data: []byte("x")},
+		Evidence:  []int{1},
 		Allegations: []*model.Allegation{{
 			ID: "k-kasymov-1", Date: dateRange("2018-09-18"), Conduct: true,
 			Role:       model.Label{Value: "perpetrated", Label: "Perpetrated"},
@@ -97,6 +98,9 @@ func TestReadiness(t *testing.T) {
 		{"year of birth only", func(_ *model.Dossier, o *model.Official) { o.BirthDate = date("1970") }, "birth_date", Partial, "1970", false},
 		{"no birth date", func(_ *model.Dossier, o *model.Official) { o.BirthDate = model.Date{} }, "birth_date", Missing, "", false},
 		{"no nationality", func(_ *model.Dossier, o *model.Official) { o.Nationality = nil }, "nationality", Missing, "", false},
+		{"unsourced nationality", func(_ *model.Dossier, o *model.Official) { o.NationalityEvidence = nil }, "nationality", Partial, "no source given", false},
+		{"unsourced birth date", func(_ *model.Dossier, o *model.Official) { o.BirthDateEvidence = nil }, "birth_date", Partial, "no source given", false},
+		{"unsourced gender is only recommended", func(_ *model.Dossier, o *model.Official) { o.GenderEvidence = nil }, "gender", Partial, "no source given", true},
 		{"recommended missing keeps ready", func(_ *model.Dossier, o *model.Official) { o.Documents = nil }, "documents", Missing, "", true},
 		{"organisation: person-only n/a", func(_ *model.Dossier, o *model.Official) {
 			o.Kind = model.Label{Value: "organisation"}
