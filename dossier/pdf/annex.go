@@ -107,6 +107,9 @@ func (dc *doc) passage(c *citation) {
 		}
 	}
 	f.MultiCell(0, 4, clean(t.l("supports", "what", strings.Join(what, "; "))), "", "L", false)
+	if label := dc.hedgeLabel(x); label != "" {
+		f.MultiCell(0, 4, clean(label), "", "L", false)
+	}
 	text := x.Passage
 	if strings.TrimSpace(text) == "" {
 		text = x.Quote

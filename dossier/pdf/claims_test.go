@@ -191,6 +191,22 @@ func TestHonestCorroborationAndHedges(t *testing.T) {
 	if !strings.Contains(judge, "Reports a designation, sanction or accusation only; not evidence of the conduct itself.") {
 		t.Error("the sanctions notice is not labelled as reporting only")
 	}
+	// Wherever a hedged quote is printed, in the body or only in the annex
+	// (an event's), it says so.
+	_, d := loadModel(t, tribunal, model.Public)
+	for name, s := range files {
+		annex := annexOf(t, name, s)
+		for _, x := range d.Excerpts {
+			quoted := "“" + squash(x.Passage) + "”"
+			if !x.Hedged || !strings.Contains(annex, quoted) {
+				continue
+			}
+			i := strings.Index(annex, quoted)
+			if !strings.Contains(annex[max(0, i-300):i], "Reported: the source does not state this as fact") {
+				t.Errorf("%s: the annex prints hedged excerpt %d without saying it is reported", name, x.Number)
+			}
+		}
+	}
 	beaten := files["tribunal-detention-centre-uk-ghr-public.pdf"]
 	for _, want := range []string{"Reported: the source does not state this as fact (“reportedly”).",
 		"Reported only (the sources hedge): Torture", "Corroboration Reported;"} {

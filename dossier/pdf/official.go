@@ -423,13 +423,8 @@ func (dc *doc) evidence(n int) {
 	dc.font(sans, "", tinySize)
 	dc.color(grey)
 	f.MultiCell(0, 4, dc.sourceRef(x), "", "L", false)
-	switch {
-	case x.ReportsOnly:
-		f.MultiCell(0, 4, clean(dc.t.l("reports_only")), "", "L", false)
-	case x.Hedged && x.Hedge != "":
-		f.MultiCell(0, 4, clean(dc.t.l("hedged", "hedge", x.Hedge)), "", "L", false)
-	case x.Hedged:
-		f.MultiCell(0, 4, clean(dc.t.l("hedged_marked")), "", "L", false)
+	if label := dc.hedgeLabel(x); label != "" {
+		f.MultiCell(0, 4, clean(label), "", "L", false)
 	}
 	if x.Redacted {
 		f.MultiCell(0, 4, clean(dc.t.l("redacted")), "", "L", false)
@@ -441,6 +436,21 @@ func (dc *doc) evidence(n int) {
 	f.SetLeftMargin(marginLeft)
 	f.SetX(marginLeft)
 	f.Ln(2)
+}
+
+// hedgeLabel says when an excerpt only reports: a designation or an
+// accusation (reports-only), or something the source does not state as
+// fact (hedged). Empty for a plain statement.
+func (dc *doc) hedgeLabel(x *model.Excerpt) string {
+	switch {
+	case x.ReportsOnly:
+		return dc.t.l("reports_only")
+	case x.Hedged && x.Hedge != "":
+		return dc.t.l("hedged", "hedge", x.Hedge)
+	case x.Hedged:
+		return dc.t.l("hedged_marked")
+	}
+	return ""
 }
 
 // sourceRef is "S2 · Title (Publisher, date), paragraph 4".
