@@ -7,6 +7,8 @@ import (
 	"sort"
 	"strings"
 	"time"
+
+	"github.com/dossier-project/dossier/dossier/model"
 )
 
 // now is the clock the validator compares dates with; tests replace it.
@@ -211,17 +213,9 @@ func (v *validator) unknownRef(p Pos, kind, id string, existing []string) {
 func (v *validator) accountKey(id string) string {
 	s := v.sourceByID(id)
 	if s == nil {
-		return "source:" + id
+		return model.AccountKey(id, "", "", "")
 	}
-	body := s.AccountOf
-	if strings.TrimSpace(body) == "" {
-		body = s.Publisher
-	}
-	body = strings.ToLower(strings.Join(strings.Fields(body), " "))
-	if body == "" {
-		return "source:" + id
-	}
-	return "account:" + s.Origin + ":" + body
+	return model.AccountKey(id, s.Origin, s.AccountOf, s.Publisher)
 }
 
 func (v *validator) sourceByID(id string) *Source {

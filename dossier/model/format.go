@@ -62,3 +62,20 @@ func (p Position) String() string {
 	}
 	return s
 }
+
+// AccountKey names the account a source carries, for counting
+// corroboration: two sources carry one account when they share an origin
+// (government, ngo, …) and the body whose account it is (accountOf, else
+// the publisher, compared without case or extra spaces). A source with
+// neither body counts as its own account, under its id.
+func AccountKey(id, origin, accountOf, publisher string) string {
+	body := accountOf
+	if strings.TrimSpace(body) == "" {
+		body = publisher
+	}
+	body = strings.ToLower(strings.Join(strings.Fields(body), " "))
+	if body == "" {
+		return "source:" + id
+	}
+	return "account:" + origin + ":" + body
+}

@@ -407,22 +407,12 @@ func IndependentSources(d *model.Dossier, a *model.Allegation) int {
 	return len(seen)
 }
 
-// AccountKey names the account a source carries, for counting
-// corroboration: origin and body (account_of, else publisher), or the
-// source's own id when neither body is given.
+// AccountKey names the account a source carries (model.AccountKey).
 func AccountKey(s *model.Source, id string) string {
 	if s == nil {
-		return "source:" + id
+		return model.AccountKey(id, "", "", "")
 	}
-	body := s.AccountOf
-	if strings.TrimSpace(body) == "" {
-		body = s.Publisher
-	}
-	body = strings.ToLower(strings.Join(strings.Fields(body), " "))
-	if body == "" {
-		return "source:" + id
-	}
-	return "account:" + s.Origin.Value + ":" + body
+	return model.AccountKey(id, s.Origin.Value, s.AccountOf, s.Publisher)
 }
 
 func plural(n int, word string) string {
