@@ -41,7 +41,7 @@ var textKeys = map[string][]string{
 		"nationality", "gender", "documents", "identity_sources", "unsourced", "position_dates", "position_from", "position_to", "position_as_of", "date_range",
 		"subjects", "subjects_count", "allegation_ref", "addressed_ref", "reference", "place", "violations", "role", "victims", "corroboration", "independent_sources",
 		"single_source", "reported", "hedged", "hedged_marked", "reports_only", "criteria_reported",
-		"sentence", "sentence_prison", "sentence_fine", "sentence_ban", "sentence_other", "status_as_of", "status_undated",
+		"sentence", "sentence_prison", "sentence_fine", "sentence_ban", "sentence_other", "status_as_of", "status_undated", "status_unknown",
 		"verdict_not_proposed", "not_proposed", "paragraph_one", "paragraph_span", "supports_status", "evidence", "occupation", "status", "concerned_by", "events", "pseudonym", "instrument", "limb",
 		"conduct", "condition", "element", "level", "state", "detail", "ready", "verdict", "verdict_ready", "verdict_not_ready", "missing_required", "not_ready", "source_type",
 		"publisher", "author", "published", "url", "archive_url", "retrieved", "language", "file", "size",

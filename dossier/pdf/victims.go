@@ -91,7 +91,10 @@ func (dc *doc) victims(level int) {
 		}
 		// The status as reported on a date, with the excerpts reporting it.
 		status := t.l("status_undated", "status", v.Status.Label)
-		if !v.StatusAsOf.IsZero() {
+		switch {
+		case v.Status.Value == "unknown":
+			status = t.l("status_unknown")
+		case !v.StatusAsOf.IsZero():
 			status = t.l("status_as_of", "status", v.Status.Label, "date", dc.dateText(v.StatusAsOf))
 		}
 		fields := []struct {
