@@ -195,7 +195,7 @@ func TestWriteText(t *testing.T) {
 		t.Fatal(err)
 	}
 	out := b.String()
-	for _, want := range []string{"readiness of test for uk-ghr", "0 of 1 officials ready", "k-kasymov (K. Kasymov): NOT READY",
+	for _, want := range []string{"readiness of test for uk-ghr", "0 of 1 proposed officials ready", "k-kasymov (K. Kasymov): NOT READY",
 		"required    partial  Full name: the sources give initials only (K.)", "criteria    S.I. 2020/680, regulation 4, Torture"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("output lacks %q:\n%s", want, out)

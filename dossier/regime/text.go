@@ -9,14 +9,21 @@ import (
 // WriteText prints a readiness report for people: one block per official,
 // the verdict first, then what is missing and the limbs the conduct meets.
 func WriteText(w io.Writer, r Report) error {
-	ready := 0
+	ready, proposed := 0, 0
 	for _, o := range r.Officials {
 		if o.Ready {
 			ready++
 		}
+		if o.Proposed {
+			proposed++
+		}
 	}
 	var b strings.Builder
-	fmt.Fprintf(&b, "readiness of %s for %s (%s): %d of %d officials ready\n", r.Case, r.Regime, r.RegimeName, ready, len(r.Officials))
+	fmt.Fprintf(&b, "readiness of %s for %s (%s): %d of %d proposed officials ready", r.Case, r.Regime, r.RegimeName, ready, proposed)
+	if n := len(r.Officials) - proposed; n > 0 {
+		fmt.Fprintf(&b, "; %d not proposed (no conduct alleged)", n)
+	}
+	b.WriteString("\n")
 	for _, o := range r.Officials {
 		verdict := "ready"
 		if !o.Ready {
