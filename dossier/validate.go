@@ -114,12 +114,17 @@ func isHex64(s string) bool {
 func (v *validator) official(o *Official) {
 	v.notFuture(o.BirthDate, o.Meta.At("birth_date"), "birth_date")
 	v.evidenceRefs(o.Evidence)
+	for _, list := range [][]*Evidence{o.BirthDateEvidence, o.BirthPlaceEvidence, o.NationalityEvidence, o.GenderEvidence} {
+		v.evidenceRefs(list)
+	}
 	for _, d := range o.Documents {
 		v.evidenceRefs(d.Evidence)
 	}
 	for _, p := range o.Positions {
 		v.notFuture(p.From, p.Meta.At("from"), "from")
 		v.notFuture(p.To, p.Meta.At("to"), "to")
+		v.notFuture(p.AsOf, p.Meta.At("as_of"), "as_of")
+		v.afterBirth(o.BirthDate, p.AsOf, p.Meta.At("as_of"), "position "+p.Title)
 		if !p.From.IsZero() && !p.To.IsZero() && p.To.Last().Before(p.From.First()) {
 			v.sink.errorf(p.Meta.At("to"), "date-order", "swap from and to, or correct one of them", "position %q ends (%s) before it starts (%s)", p.Title, p.To, p.From)
 		}
@@ -171,7 +176,14 @@ func (v *validator) victim(vic *Victim) {
 		v.afterBirth(vic.BirthDate, ev.Date.Start, ev.Meta.At("date"), "event")
 		v.evidenceRefs(ev.Evidence)
 	}
+	v.notFuture(vic.StatusAsOf, vic.Meta.At("status_as_of"), "status_as_of")
+	v.afterBirth(vic.BirthDate, vic.StatusAsOf, vic.Meta.At("status_as_of"), "status")
+	v.evidenceRefs(vic.StatusEvidence)
 	v.evidenceRefs(vic.Evidence)
+	if vic.Kind == "group" && vic.Sensitivity != "" && vic.Sensitivity != "public" {
+		v.sink.warnf(vic.Meta.At("sensitivity"), "group-sensitivity", "remove sensitivity, or record the people who must be protected as persons of their own",
+			"a group is never pseudonymised: sensitivity %q has no effect", vic.Sensitivity)
+	}
 }
 
 func (v *validator) notFuture(d Date, p Pos, field string) {
