@@ -20,6 +20,7 @@ import (
 //	warning RULE FILE:LINE    (FILE is relative to the case folder; LINE 0 = whole file)
 //	delete PATH               remove a base file before validating
 //	symlink PATH TARGET       make PATH a symbolic link to TARGET
+//	fifo PATH                 make PATH a named pipe (FIFO)
 //
 // The errors reported must be exactly those listed; listed warnings must
 // appear among the warnings.
@@ -88,6 +89,12 @@ func buildOverlay(t *testing.T, overlay string) (string, []expectation) {
 			os.Remove(p)
 			if err := os.Symlink(fields[2], p); err != nil {
 				t.Skipf("cannot make symlinks here: %v", err)
+			}
+		case "fifo":
+			p := filepath.Join(dir, fields[1])
+			os.Remove(p)
+			if err := mkfifo(p); err != nil {
+				t.Skipf("cannot make a FIFO here: %v", err)
 			}
 		case "error", "warning":
 			file, line, _ := strings.Cut(fields[2], ":")

@@ -143,7 +143,10 @@ type Photo struct {
 	Credit string `yaml:"credit" dossier:"required"`
 	Meta   Meta   `yaml:"-"`
 
-	Data []byte `yaml:"-"` // the image, read by the loader so that later stages do no I/O
+	// Data is the image file's bytes, read by the loader through the case
+	// root; nil when it could not be read. Redaction copies it, and does no
+	// file I/O of its own.
+	Data []byte `yaml:"-"`
 }
 
 // Official is a person or organisation proposed for sanctions.

@@ -2,8 +2,6 @@ package dossier
 
 import (
 	"fmt"
-	"os"
-	"path/filepath"
 	"sort"
 	"strings"
 	"time"
@@ -63,8 +61,8 @@ func (v *validator) ids() {
 	for _, o := range v.c.Officials {
 		for _, a := range o.Allegations {
 			p := a.Meta.At("id")
-			if a.Meta.Has("id") && !idPattern.MatchString(a.ID) {
-				v.sink.errorf(p, "id-format", "ids are lowercase letters, digits and single hyphens, e.g. "+slugify(a.ID), "allegation id %q is not a valid id", a.ID)
+			if a.Meta.Has("id") && !validID(a.ID) {
+				v.sink.errorf(p, "id-format", idHint(a.ID), "allegation id %q is not a valid id", a.ID)
 			}
 			if first, ok := allegations[a.ID]; ok {
 				v.sink.errorf(p, "duplicate-id", "give each allegation its own id", "allegation id %q is already used at %s", a.ID, first)
@@ -79,7 +77,7 @@ func (v *validator) caseFile() {
 	c := v.c
 	v.notFuture(c.Date, c.Meta.At("date"), "date")
 	for i, r := range c.Regimes {
-		if !idPattern.MatchString(r) {
+		if !validID(r) {
 			v.sink.errorf(c.Meta.At(fmt.Sprintf("regimes.%d", i)), "id-format", "regime ids look like us-glomag, uk-ghr, eu-ghrsr, ca-magnitsky, parliament", "regime %q is not a valid id", r)
 		}
 	}
@@ -144,29 +142,6 @@ func (v *validator) official(o *Official) {
 		}
 		v.evidenceRefs(a.Evidence)
 	}
-}
-
-func (v *validator) photo(p *Photo) {
-	clean := strings.TrimPrefix(p.File, "./")
-	if strings.HasPrefix(p.File, "/") || strings.HasPrefix(clean, "../") || strings.Contains(clean, "/../") {
-		v.sink.errorf(p.Meta.At("file"), "photo", "put the image inside the case folder and give its path relative to it", "photo %q is outside the case folder", p.File)
-		return
-	}
-	lower := strings.ToLower(p.File)
-	if !strings.HasSuffix(lower, ".jpg") && !strings.HasSuffix(lower, ".jpeg") && !strings.HasSuffix(lower, ".png") {
-		v.sink.errorf(p.Meta.At("file"), "photo", "convert the image to JPEG or PNG", "photo %q must be a .jpg, .jpeg or .png file", p.File)
-		return
-	}
-	if info, err := os.Stat(filepath.Join(v.c.Dir, clean)); err != nil || !info.Mode().IsRegular() {
-		v.sink.errorf(p.Meta.At("file"), "photo", "give the image's path relative to the case folder, e.g. officials/"+"photo.jpg", "photo %q does not exist in the case folder", p.File)
-		return
-	}
-	data, err := os.ReadFile(filepath.Join(v.c.Dir, clean))
-	if err != nil {
-		v.sink.errorf(p.Meta.At("file"), "photo", "check the file's permissions", "photo %q cannot be read: %v", p.File, err)
-		return
-	}
-	p.Data = data
 }
 
 func (v *validator) victim(vic *Victim) {
@@ -354,7 +329,7 @@ func CheckRegimes(c *Case, known []string) Diagnostics {
 		have[k] = true
 	}
 	for i, r := range c.Regimes {
-		if have[r] || !idPattern.MatchString(r) {
+		if have[r] || !validID(r) {
 			continue // a malformed id is reported by Validate
 		}
 		hint := "profiles: " + strings.Join(known, ", ")
