@@ -26,8 +26,12 @@ func Link(c *Case) Diagnostics {
 		if s == nil || s.index == nil || e.Quote == "" {
 			return // unknown source or unreadable file: reported elsewhere
 		}
-		if normalize(e.Quote) == "" {
+		q := normalize(e.Quote)
+		if q == "" {
 			sink.errorf(e.Meta.At("quote"), "quote-empty", "quote a sentence or phrase of the source", "quote is blank")
+			return
+		}
+		if quoteTooShort(sink, e, q) {
 			return
 		}
 		m, ok := s.index.find(e.Quote)
@@ -41,6 +45,7 @@ func Link(c *Case) Diagnostics {
 			return
 		}
 		e.Found, e.Offset, e.Length, e.Paragraph, e.EndParagraph = true, m.Offset, m.Length, m.Paragraph, m.EndParagraph
+		quoteAmbiguous(sink, e, s, q)
 	})
 	return sink.list
 }

@@ -238,7 +238,7 @@ func (v *validator) coverage() {
 	mentioned := map[string]bool{}
 	for _, o := range v.c.Officials {
 		if len(o.Allegations) == 0 {
-			v.sink.warnf(Pos{File: o.Path}, "no-allegation", "add an allegation with evidence, or remove the official", "official %q has no allegation", o.Name)
+			v.sink.warnf(Pos{File: o.Path}, "no-allegation", "add an allegation with evidence, or remove the official", "official %q has no allegation", nameOr(o.Name, o.ID))
 		}
 		for _, a := range o.Allegations {
 			accounts := map[string]bool{}
@@ -257,7 +257,7 @@ func (v *validator) coverage() {
 	}
 	for _, vic := range v.c.Victims {
 		if !mentioned[vic.ID] {
-			v.sink.warnf(Pos{File: vic.Path}, "victim-unmentioned", "list the victim under an allegation's victims:, or remove the file", "no allegation concerns victim %q", vic.Name)
+			v.sink.warnf(Pos{File: vic.Path}, "victim-unmentioned", "list the victim under an allegation's victims:, or remove the file", "no allegation concerns victim %q", nameOr(vic.Name, vic.ID))
 		}
 	}
 	cited := map[string]bool{}
@@ -339,4 +339,12 @@ func CheckRegimes(c *Case, known []string) Diagnostics {
 		sink.errorf(c.Meta.At(fmt.Sprintf("regimes.%d", i)), "unknown-regime", hint, "regime %q has no profile in templates/regimes", r)
 	}
 	return sink.list
+}
+
+// nameOr returns name, or the id when the file gave no name.
+func nameOr(name, id string) string {
+	if name == "" {
+		return id
+	}
+	return name
 }

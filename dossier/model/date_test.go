@@ -13,6 +13,9 @@ func TestParseDate(t *testing.T) {
 		{"2020-02-29", "2020-02-29", false},
 		{"2021-02-29", "", true}, // not a leap year
 		{"2020-13", "", true},
+		{"+202", "", true}, // a sign is not a digit
+		{"2020-+2", "", true},
+		{"2020-02-+1", "", true},
 		{"2020-00", "", true},
 		{"2020-1-5", "", true},
 		{"20-01-01", "", true},
