@@ -2,7 +2,6 @@ package dossier
 
 import (
 	"fmt"
-	"sort"
 	"strings"
 	"time"
 
@@ -132,6 +131,7 @@ func (v *validator) official(o *Official) {
 	if o.Photo != nil {
 		v.photo(o.Photo)
 	}
+	v.distinct(o.ID, o.DistinctFrom)
 	for _, a := range o.Allegations {
 		v.notFuture(a.Date.End, a.Meta.At("date"), "date")
 		v.afterBirth(o.BirthDate, a.Date.Start, a.Meta.At("date"), "allegation "+a.ID)
@@ -159,6 +159,7 @@ func (v *validator) victim(vic *Victim) {
 		v.sink.warnf(vic.Meta.At("sensitivity"), "group-sensitivity", "remove sensitivity, or record the people who must be protected as persons of their own",
 			"a group is never pseudonymised: sensitivity %q has no effect", vic.Sensitivity)
 	}
+	v.distinct(vic.ID, vic.DistinctFrom)
 }
 
 func (v *validator) notFuture(d Date, p Pos, field string) {
@@ -187,6 +188,9 @@ func (v *validator) evidenceRefs(list []*Evidence) {
 
 func (v *validator) unknownRef(p Pos, kind, id string, existing []string) {
 	hint := fmt.Sprintf("no %s file %ss/%s.yaml exists", kind, kind, id)
+	if kind == "person" {
+		hint = fmt.Sprintf("no official or victim has the id %s", id)
+	}
 	if s := nearest(id, existing); s != "" {
 		hint = fmt.Sprintf("did you mean %q?", s)
 	} else if len(existing) == 0 {
@@ -267,57 +271,6 @@ func (v *validator) coverage() {
 			v.sink.warnf(Pos{File: s.Path}, "source-uncited", "quote it as evidence, or remove it", "source %q is never cited", s.ID)
 		}
 	}
-}
-
-// duplicatePeople warns when two files seem to describe one person: the
-// same name up to transliteration, case and word order, or differing by a
-// single letter in a long name.
-func (v *validator) duplicatePeople() {
-	type person struct {
-		id, path, name string
-		keys           []string
-	}
-	var people []person
-	add := func(id, path, name string, aliases []*Alias) {
-		p := person{id: id, path: path, name: name}
-		for _, n := range nameForms(name, aliases) {
-			p.keys = append(p.keys, nameKey(n))
-		}
-		people = append(people, p)
-	}
-	for _, o := range v.c.Officials {
-		if o.Kind == "person" {
-			add(o.ID, o.Path, o.Name, o.Aliases)
-		}
-	}
-	for _, vic := range v.c.Victims {
-		add(vic.ID, vic.Path, vic.Name, vic.Aliases)
-	}
-	sort.SliceStable(people, func(i, j int) bool { return people[i].path < people[j].path })
-	for i := range people {
-		for j := i + 1; j < len(people); j++ {
-			a, b := people[i], people[j]
-			if similarNames(a.keys, b.keys) {
-				v.sink.warnf(Pos{File: b.path}, "probable-duplicate",
-					fmt.Sprintf("if they are one person, merge the files and keep the other spelling as an alias; if not, add a note saying why"),
-					"%q may be the same person as %q (%s)", b.name, a.name, a.path)
-			}
-		}
-	}
-}
-
-func similarNames(a, b []string) bool {
-	for _, x := range a {
-		for _, y := range b {
-			if x == "" || y == "" {
-				continue
-			}
-			if x == y || (len(x) >= 10 && len(y) >= 10 && levenshtein(x, y) <= 1) {
-				return true
-			}
-		}
-	}
-	return false
 }
 
 // CheckRegimes reports the regimes named in case.yaml that no profile
