@@ -91,6 +91,12 @@ func (v *validator) source(s *Source) {
 	if !s.Published.IsZero() && !s.Retrieved.IsZero() && s.Retrieved.Last().Before(s.Published.First()) {
 		v.sink.errorf(s.Meta.At("retrieved"), "date-order", "", "retrieved %s is before published %s", s.Retrieved, s.Published)
 	}
+	for _, f := range []struct{ key, url string }{{"url", s.URL}, {"archive_url", s.ArchiveURL}} {
+		if f.url != "" && !model.LinkableURL(f.url) {
+			v.sink.warnf(s.Meta.At(f.key), "url-scheme", "write the full address, starting with https:// or http://",
+				"%s %q is not an http, https or mailto address; outputs print it as text, not as a link", f.key, f.url)
+		}
+	}
 	if s.SHA256 != "" && !isHex64(s.SHA256) {
 		v.sink.errorf(s.Meta.At("sha256"), "source-hash", "run: sha256sum "+s.File, "sha256 %q is not 64 lowercase hex digits", s.SHA256)
 	}

@@ -78,3 +78,24 @@ func TestParseDateRange(t *testing.T) {
 		}
 	}
 }
+
+func TestLinkableURL(t *testing.T) {
+	for in, want := range map[string]bool{
+		"https://example.org/a":   true,
+		"http://example.org":      true,
+		"HTTPS://EXAMPLE.ORG":     true,
+		"mailto:desk@example.org": true,
+		"javascript:alert(1)":     false,
+		"JavaScript:alert(1)":     false,
+		"file:///etc/passwd":      false,
+		"data:text/html,<b>x</b>": false,
+		"www.example.org":         false,
+		"https:///no-host":        false,
+		"mailto:":                 false,
+		"":                        false,
+	} {
+		if got := LinkableURL(in); got != want {
+			t.Errorf("LinkableURL(%q) = %v, want %v", in, got, want)
+		}
+	}
+}
