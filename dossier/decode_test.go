@@ -1,6 +1,7 @@
 package dossier
 
 import (
+	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -39,5 +40,28 @@ func TestDecodeFile(t *testing.T) {
 				t.Fatalf("want exactly one %s at line %d, got:\n%v", tc.rule, tc.line, sink.list)
 			}
 		})
+	}
+}
+
+func TestCaseNameProblem(t *testing.T) {
+	for name, bad := range map[string]bool{
+		"kazakhstan": false, "S": false, "Kazakhstan 2024": false, "case_1.v2": false, "Қазақстан": false,
+		"a\nb": true, ".": true, ".hidden": true, "-rf": true, "a:b": true, strings.Repeat("x", 65): true,
+	} {
+		if got := caseNameProblem(name) != ""; got != bad {
+			t.Errorf("caseNameProblem(%q) = %q, want a problem: %v", name, caseNameProblem(name), bad)
+		}
+	}
+}
+
+// TestCaseIDOfDot: "validate ." inside a case folder names the case after
+// the folder, not ".".
+func TestCaseIDOfDot(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "riverton")
+	copyTree(t, filepath.Join("testdata", "base"), dir)
+	t.Chdir(dir)
+	c, ds := Open(".")
+	if ds.Errors() > 0 || c.ID != "riverton" {
+		t.Errorf("id %q, diagnostics:\n%v", c.ID, ds)
 	}
 }

@@ -45,7 +45,7 @@ func Link(c *Case) Diagnostics {
 			return
 		}
 		e.Found, e.Offset, e.Length, e.Paragraph, e.EndParagraph = true, m.Offset, m.Length, m.Paragraph, m.EndParagraph
-		quoteAmbiguous(sink, e, s, q)
+		quoteAmbiguous(sink, e, s, q, m)
 	})
 	return sink.list
 }

@@ -10,6 +10,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"strings"
+	"unicode"
 
 	"github.com/dossier-project/dossier/dossier/internal/caseroot"
 )
@@ -88,9 +89,9 @@ func Load(dir string) (*Case, Diagnostics) {
 	}
 	c := &Case{Dir: dir, ID: caseID(dir)}
 	(&decoder{file: casePath, sink: sink, vocab: Vocab()}).decodeFile(data, c)
-	if !validID(c.ID) {
-		sink.errorf(Pos{File: casePath}, "id-format", "rename the case folder: "+idHint(c.ID),
-			"the case folder's name %q is not a valid id; output files are named after it", c.ID)
+	if problem := caseNameProblem(c.ID); problem != "" {
+		sink.errorf(Pos{File: casePath}, "id-format", "rename the case folder: letters, digits, spaces, '.', '_' and '-', not starting with '.' or '-', at most "+fmt.Sprint(MaxIDLength)+" bytes",
+			"the case folder's name %q %s; output files are named after it", c.ID, problem)
 	}
 
 	for _, name := range l.yamlFiles("sources") {
@@ -120,6 +121,25 @@ func Load(dir string) (*Case, Diagnostics) {
 		l.readArchive(s)
 	}
 	return c, sink.list
+}
+
+// caseNameProblem says why a case folder's name cannot start output file
+// names on every file system, or returns "".
+func caseNameProblem(name string) string {
+	switch {
+	case len(name) > MaxIDLength:
+		return fmt.Sprintf("is %d bytes long", len(name))
+	case name == "" || name == "." || name == ".." || name == string(filepath.Separator):
+		return "is not a folder name"
+	case strings.HasPrefix(name, ".") || strings.HasPrefix(name, "-"):
+		return "starts with '" + name[:1] + "'"
+	}
+	for _, r := range name {
+		if !(unicode.IsLetter(r) || unicode.IsDigit(r) || r == ' ' || r == '.' || r == '_' || r == '-') {
+			return fmt.Sprintf("holds the character %q", r)
+		}
+	}
+	return ""
 }
 
 // caseID is the case folder's name, also when dir is "." or ends in "/".

@@ -2,6 +2,7 @@ package dossier
 
 import (
 	"fmt"
+	"sort"
 	"strings"
 	"unicode/utf8"
 )
@@ -26,9 +27,17 @@ func quoteTooShort(sink *diagSink, e *Evidence, normalised string) bool {
 
 // quoteAmbiguous warns when a quote occurs more than once in its source:
 // the citation points at the first place, which may not be the one meant.
-func quoteAmbiguous(sink *diagSink, e *Evidence, s *Source, normalised string) {
-	i := strings.Index(s.index.norm, normalised)
-	if i < 0 || !strings.Contains(s.index.norm[i+1:], normalised) {
+// m is where the linker found it: the search for a second place starts
+// there, so a quote costs one scan of its source, not two.
+func quoteAmbiguous(sink *diagSink, e *Evidence, s *Source, normalised string, m match) {
+	ix := s.index
+	// The first normalised byte whose origin is the match's offset; a
+	// space folded in before the quote shares that origin.
+	i := sort.SearchInts(ix.origin, m.Offset)
+	for i < len(ix.norm) && !strings.HasPrefix(ix.norm[i:], normalised) {
+		i++
+	}
+	if i >= len(ix.norm) || !strings.Contains(ix.norm[i+1:], normalised) {
 		return
 	}
 	sink.warnf(e.Meta.At("quote"), "quote-ambiguous",
