@@ -1,6 +1,6 @@
 //go:build !unix
 
-package dossier
+package corpus
 
 import "errors"
 
