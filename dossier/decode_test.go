@@ -65,3 +65,53 @@ func TestCaseIDOfDot(t *testing.T) {
 		t.Errorf("id %q, diagnostics:\n%v", c.ID, ds)
 	}
 }
+
+// FuzzDecode feeds arbitrary bytes to the decoder as a victim, an official
+// and a source file: it must never panic, never leave a nil list item
+// behind, and report every problem with a rule and a message.
+//
+//	go test -run '^$' -fuzz FuzzDecode ./dossier/
+func FuzzDecode(f *testing.F) {
+	f.Add([]byte("name: x\nstatus: detained\n"))
+	f.Add([]byte("name: &a [*a]\n"))
+	f.Add([]byte("aliases: &a [{name: A}, {name: B}]\nevents: [{evidence: *a}, {evidence: *a}]\n"))
+	f.Add([]byte("name: !!binary AAAA\n---\nname: b\n"))
+	f.Add([]byte("\xef\xbb\xbfname: bom\n"))
+	f.Add([]byte("\xff\xfen\x00a\x00"))
+	f.Add([]byte("allegations:\n  -\n  - evidence: [~, {source: s}]\n"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		for _, out := range []any{&Victim{}, &Official{}, &Source{}} {
+			sink := &diagSink{}
+			(&decoder{file: "f.yaml", sink: sink, vocab: Vocab()}).decodeFile(data, out)
+			for _, d := range sink.list {
+				if d.Rule == "" || d.Message == "" {
+					t.Fatalf("diagnostic without rule or message: %+v", d)
+				}
+			}
+			if o, ok := out.(*Official); ok {
+				for _, a := range o.Allegations {
+					if a == nil {
+						t.Fatal("nil allegation")
+					}
+					for _, e := range a.Evidence {
+						if e == nil {
+							t.Fatal("nil evidence item")
+						}
+					}
+				}
+			}
+			if v, ok := out.(*Victim); ok {
+				for _, a := range v.Aliases {
+					if a == nil {
+						t.Fatal("nil alias")
+					}
+				}
+				for _, ev := range v.Events {
+					if ev == nil {
+						t.Fatal("nil event")
+					}
+				}
+			}
+		}
+	})
+}
