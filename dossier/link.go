@@ -19,8 +19,9 @@ func Link(c *Case) Diagnostics {
 				fmt.Sprintf("if the change is intended, record the new hash: sha256: %s", s.ComputedSHA256),
 				"archived file %q has changed: its sha256 is %s, not the recorded %s", s.File, s.ComputedSHA256[:12]+"…", s.SHA256[:12]+"…")
 		}
-		s.index = newTextIndex(s.Text)
 	}
+	indexSources(c.Sources)
+	found := lookupQuotes(c, byID)
 	c.EachEvidence(func(e *Evidence, _ string) {
 		s := byID[e.SourceID]
 		if s == nil || s.index == nil || e.Quote == "" {
@@ -34,7 +35,8 @@ func Link(c *Case) Diagnostics {
 		if quoteTooShort(sink, e, q) {
 			return
 		}
-		m, ok := s.index.find(e.Quote)
+		l := found[e]
+		m, ok := l.m, l.found
 		if !ok {
 			passage, para, sim := s.index.closest(e.Quote)
 			hint := "copy the passage from the archived text exactly"
@@ -45,7 +47,9 @@ func Link(c *Case) Diagnostics {
 			return
 		}
 		e.Found, e.Offset, e.Length, e.Paragraph, e.EndParagraph = true, m.Offset, m.Length, m.Paragraph, m.EndParagraph
-		quoteAmbiguous(sink, e, s, q, m)
+		if l.ambiguous {
+			quoteAmbiguous(sink, e, s)
+		}
 	})
 	return sink.list
 }

@@ -25,22 +25,23 @@ func quoteTooShort(sink *diagSink, e *Evidence, normalised string) bool {
 	return true
 }
 
-// quoteAmbiguous warns when a quote occurs more than once in its source:
+// quoteAmbiguous warns that a quote occurs more than once in its source:
 // the citation points at the first place, which may not be the one meant.
-// m is where the linker found it: the search for a second place starts
-// there, so a quote costs one scan of its source, not two.
-func quoteAmbiguous(sink *diagSink, e *Evidence, s *Source, normalised string, m match) {
-	ix := s.index
+func quoteAmbiguous(sink *diagSink, e *Evidence, s *Source) {
+	sink.warnf(e.Meta.At("quote"), "quote-ambiguous",
+		"quote more of the passage, so that it occurs once; the citation points at the first place",
+		"quote occurs more than once in source %q", s.ID)
+}
+
+// occursAgain reports whether the normalised quote occurs in the index
+// again after m, where the linker found it: the search starts there, so a
+// quote costs one scan of its source, not two.
+func occursAgain(ix *textIndex, normalised string, m match) bool {
 	// The first normalised byte whose origin is the match's offset; a
 	// space folded in before the quote shares that origin.
 	i := sort.SearchInts(ix.origin, m.Offset)
 	for i < len(ix.norm) && !strings.HasPrefix(ix.norm[i:], normalised) {
 		i++
 	}
-	if i >= len(ix.norm) || !strings.Contains(ix.norm[i+1:], normalised) {
-		return
-	}
-	sink.warnf(e.Meta.At("quote"), "quote-ambiguous",
-		"quote more of the passage, so that it occurs once; the citation points at the first place",
-		"quote occurs more than once in source %q", s.ID)
+	return i < len(ix.norm) && strings.Contains(ix.norm[i+1:], normalised)
 }
