@@ -32,6 +32,9 @@ const (
 	Text
 	// Photo is an official's photograph.
 	Photo
+	// Original is a source's captured original (PDF, HTML page, image),
+	// kept as the evidentiary copy beside its archived text.
+	Original
 )
 
 // The size limit of each kind of file, in bytes. They are far above any
@@ -39,9 +42,10 @@ const (
 // a whole official with a hundred allegations is under 200 KB of YAML, a
 // long report archived as text a few MB, and a portrait a few hundred KB.
 const (
-	MaxYAML  = 4 << 20  // 4 MiB
-	MaxText  = 32 << 20 // 32 MiB
-	MaxPhoto = 10 << 20 // 10 MiB
+	MaxYAML     = 4 << 20  // 4 MiB
+	MaxText     = 32 << 20 // 32 MiB
+	MaxPhoto    = 10 << 20 // 10 MiB
+	MaxOriginal = 64 << 20 // 64 MiB: a scanned report as PDF
 )
 
 // Limit returns the size limit of a kind of file.
@@ -51,6 +55,8 @@ func (k Kind) Limit() int64 {
 		return MaxText
 	case Photo:
 		return MaxPhoto
+	case Original:
+		return MaxOriginal
 	}
 	return MaxYAML
 }
