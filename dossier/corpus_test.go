@@ -1,28 +1,21 @@
 package dossier
 
 import (
-	"bufio"
-	"fmt"
-	"io/fs"
+	"errors"
 	"os"
 	"path/filepath"
 	"sort"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/dossier-project/dossier/dossier/corpus"
 )
 
-// The corpus under testdata/bad holds one small broken case per folder.
-// Each folder is an overlay on testdata/base: its files replace or add to
-// the base case's files. Its "expect" file lists, one per line:
-//
-//	error RULE FILE:LINE      a diagnostic that must be reported
-//	warning RULE FILE:LINE    (FILE is relative to the case folder; LINE 0 = whole file)
-//	delete PATH               remove a base file before validating
-//	symlink PATH TARGET       make PATH a symbolic link to TARGET
-//
-// The errors reported must be exactly those listed; listed warnings must
-// appear among the warnings.
+// The corpus under testdata/bad holds one small broken or hostile case per
+// folder, an overlay on testdata/base; see package internal/corpus for the
+// "expect" file. The errors reported must be exactly those listed; listed
+// warnings must appear among the warnings.
 
 // fixedNow pins the validator's clock so "future date" tests do not age.
 var fixedNow = time.Date(2026, 11, 22, 12, 0, 0, 0, time.UTC)
@@ -32,93 +25,25 @@ func TestMain(m *testing.M) {
 	os.Exit(m.Run())
 }
 
-type expectation struct {
-	severity, rule, file string
-	line                 int
-}
-
-func (e expectation) String() string {
-	return fmt.Sprintf("%s %s %s:%d", e.severity, e.rule, e.file, e.line)
-}
+type expectation = corpus.Expectation
 
 // buildOverlay assembles base + overlay into a fresh case folder and
 // returns its path and the expectations.
 func buildOverlay(t *testing.T, overlay string) (string, []expectation) {
 	t.Helper()
-	root := t.TempDir()
-	dir := filepath.Join(root, "cases", "case")
-	copyTree(t, filepath.Join("testdata", "base"), dir)
-	var want []expectation
-	err := filepath.WalkDir(overlay, func(path string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
-			return err
-		}
-		rel, _ := filepath.Rel(overlay, path)
-		if rel == "expect" {
-			return nil
-		}
-		data, err := os.ReadFile(path)
-		if err != nil {
-			return err
-		}
-		dst := filepath.Join(dir, rel)
-		os.MkdirAll(filepath.Dir(dst), 0o755)
-		return os.WriteFile(dst, data, 0o644)
-	})
+	dir, want, err := corpus.Build(t.TempDir(), filepath.Join("testdata", "base"), overlay)
+	if errors.Is(err, corpus.ErrUnsupported) {
+		t.Skip(err)
+	}
 	if err != nil {
 		t.Fatal(err)
-	}
-	f, err := os.Open(filepath.Join(overlay, "expect"))
-	if err != nil {
-		t.Fatalf("every corpus folder needs an expect file: %v", err)
-	}
-	defer f.Close()
-	sc := bufio.NewScanner(f)
-	for sc.Scan() {
-		fields := strings.Fields(sc.Text())
-		if len(fields) == 0 || strings.HasPrefix(fields[0], "#") {
-			continue
-		}
-		switch fields[0] {
-		case "delete":
-			os.Remove(filepath.Join(dir, fields[1]))
-		case "symlink":
-			os.WriteFile(filepath.Join(root, "outside.txt"), []byte("outside\n"), 0o644)
-			p := filepath.Join(dir, fields[1])
-			os.Remove(p)
-			if err := os.Symlink(fields[2], p); err != nil {
-				t.Skipf("cannot make symlinks here: %v", err)
-			}
-		case "error", "warning":
-			file, line, _ := strings.Cut(fields[2], ":")
-			var n int
-			fmt.Sscan(line, &n)
-			want = append(want, expectation{fields[0], fields[1], file, n})
-		default:
-			t.Fatalf("expect: unknown directive %q", fields[0])
-		}
 	}
 	return dir, want
 }
 
 func copyTree(t *testing.T, src, dst string) {
 	t.Helper()
-	err := filepath.WalkDir(src, func(path string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		rel, _ := filepath.Rel(src, path)
-		target := filepath.Join(dst, rel)
-		if d.IsDir() {
-			return os.MkdirAll(target, 0o755)
-		}
-		data, err := os.ReadFile(path)
-		if err != nil {
-			return err
-		}
-		return os.WriteFile(target, data, 0o644)
-	})
-	if err != nil {
+	if err := corpus.CopyTree(src, dst); err != nil {
 		t.Fatal(err)
 	}
 }
@@ -141,7 +66,7 @@ func TestBadCaseCorpus(t *testing.T) {
 				if err != nil || strings.HasPrefix(rel, "..") {
 					rel = filepath.Base(d.File)
 				}
-				e := expectation{string(d.Severity), d.Rule, filepath.ToSlash(rel), d.Line}.String()
+				e := expectation{Severity: string(d.Severity), Rule: d.Rule, File: filepath.ToSlash(rel), Line: d.Line}.String()
 				if d.Severity == Error {
 					gotErrors = append(gotErrors, e)
 				} else {
@@ -153,7 +78,7 @@ func TestBadCaseCorpus(t *testing.T) {
 			}
 			var wantErrors []string
 			for _, w := range want {
-				if w.severity == "error" {
+				if w.Severity == "error" {
 					wantErrors = append(wantErrors, w.String())
 				} else if !contains(gotWarnings, w.String()) {
 					t.Errorf("missing %s\ngot warnings:\n  %s", w, strings.Join(gotWarnings, "\n  "))

@@ -1,7 +1,9 @@
 package dossier
 
 import (
+	"bytes"
 	"fmt"
+	"io"
 	"reflect"
 	"regexp"
 	"sort"
@@ -19,41 +21,170 @@ type decoder struct {
 	file  string
 	sink  *diagSink
 	vocab Vocabulary
-
-	depth, nodes int  // guards against recursive or exploding YAML aliases
-	tooDeep      bool // reported once per file
 }
 
-// Limits on a case file's shape. Real case files are shallow and small;
-// these stop a recursive alias ("a: &x [*x]") or an alias bomb.
+// Limits on a case file's shape. Real case files are shallow and small (the
+// largest official of the shipped case has under 2,000 values); these stop
+// a recursive alias ("a: &x [*x]") or an alias bomb (one anchor repeated
+// through aliases until the file stands for millions of values) before any
+// of it is decoded.
 const (
-	maxDepth = 32
-	maxNodes = 200000
+	MaxYAMLDepth   = 32      // levels of nesting
+	MaxYAMLNodes   = 200_000 // values, counting every alias expansion
+	MaxYAMLAliases = 1_000   // aliases (*name) in one file
 )
 
 var yamlLine = regexp.MustCompile(`line (\d+)`)
 
+// plainTags are the YAML tags a case file may carry: those that plain
+// values are given anyway. Any other explicit tag ("!!binary", "!custom")
+// asks for a meaning the format does not have.
+var plainTags = map[string]bool{
+	"!!str": true, "!!int": true, "!!float": true, "!!bool": true, "!!null": true,
+	"!!timestamp": true, "!!seq": true, "!!map": true,
+}
+
 // decodeFile parses data as one YAML document and decodes it into out,
 // which must be a pointer to a struct. It reports whether the document
-// could be parsed at all.
+// could be decoded. A file that is not UTF-8, holds more than one
+// document, carries a tag other than the plain ones, or exceeds a limit is
+// reported once, precisely, and not decoded at all: nothing else is said
+// about it, so the one message that matters is not lost in noise.
 func (d *decoder) decodeFile(data []byte, out any) bool {
+	if e := checkEncoding(data); e != nil {
+		d.sink.errorf(Pos{File: d.file, Line: e.Line}, "yaml-encoding", "case files are UTF-8 text; save the file as UTF-8 (without NUL bytes)", "%s", e)
+		return false
+	}
+	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf")) // a UTF-8 byte-order mark is accepted
+	dec := yaml.NewDecoder(bytes.NewReader(data))
 	var root yaml.Node
-	if err := yaml.Unmarshal(data, &root); err != nil {
-		msg := strings.TrimPrefix(err.Error(), "yaml: ")
-		p := Pos{File: d.file}
-		if m := yamlLine.FindStringSubmatch(msg); m != nil {
-			p.Line, _ = strconv.Atoi(m[1])
-			msg = strings.TrimPrefix(strings.TrimPrefix(msg, m[0]), ": ")
+	if err := dec.Decode(&root); err != nil {
+		if err == io.EOF {
+			d.sink.errorf(Pos{File: d.file, Line: 1, Column: 1}, "yaml-syntax", "", "file is empty; it must hold a YAML mapping")
+		} else {
+			d.syntaxError(err, data)
 		}
-		d.sink.errorf(p, "yaml-syntax", "check indentation and quoting around this line; strings with ': ' or starting with a quote need quotes", "YAML syntax error: %s", msg)
 		return false
 	}
 	if len(root.Content) == 0 {
 		d.sink.errorf(Pos{File: d.file, Line: 1, Column: 1}, "yaml-syntax", "", "file is empty; it must hold a YAML mapping")
 		return false
 	}
+	var next yaml.Node
+	switch err := dec.Decode(&next); {
+	case err == io.EOF:
+	case err != nil:
+		d.syntaxError(err, data)
+		return false
+	default:
+		p := Pos{File: d.file, Line: next.Line, Column: next.Column}
+		if len(next.Content) > 0 {
+			p = d.pos(next.Content[0])
+		}
+		d.sink.errorf(p, "yaml-syntax", "one file holds one person, source or case: move the second document (after ---) into its own file",
+			"a second YAML document starts here; a case file holds only one")
+		return false
+	}
+	if !d.check(root.Content[0]) {
+		return false
+	}
 	d.value(root.Content[0], reflect.ValueOf(out).Elem(), "")
 	return true
+}
+
+var unknownAnchor = regexp.MustCompile(`unknown anchor '(.*)' referenced`)
+
+func (d *decoder) syntaxError(err error, data []byte) {
+	msg := strings.TrimPrefix(err.Error(), "yaml: ")
+	p := Pos{File: d.file}
+	hint := "check indentation and quoting around this line; strings with ': ' or starting with a quote need quotes"
+	if m := yamlLine.FindStringSubmatch(msg); m != nil {
+		p.Line, _ = strconv.Atoi(m[1])
+		msg = strings.TrimPrefix(strings.TrimPrefix(msg, m[0]), ": ")
+	} else if m := unknownAnchor.FindStringSubmatch(msg); m != nil {
+		// The parser gives no line for this one: find the alias.
+		if i := bytes.Index(data, []byte("*"+m[1])); i >= 0 {
+			p.Line = lineAt(data, i)
+			p.Column = i - bytes.LastIndexByte(data[:i], '\n')
+		}
+		hint = "define the anchor (&" + m[1] + ") before the alias, or write the value out; a value starting with * needs quotes"
+	}
+	d.sink.errorf(p, "yaml-syntax", hint, "YAML syntax error: %s", msg)
+}
+
+// check walks the document once, expanding aliases, before anything is
+// decoded, and reports the first limit it exceeds or the first tag that
+// is not plain. Counting stops at the limit, so a file standing for
+// billions of values costs no more than one at the limit.
+func (d *decoder) check(top *yaml.Node) bool {
+	var (
+		nodes, aliases int
+		active         = map[*yaml.Node]bool{} // anchors being expanded: an alias to one refers to itself
+		via            *yaml.Node              // the outermost alias being expanded, where a limit is blamed
+		walk           func(n *yaml.Node, depth int) bool
+		fail           = func(n *yaml.Node, hint, format string, args ...any) bool {
+			if via != nil {
+				n = via
+			}
+			d.sink.errorf(d.pos(n), "yaml-limit", hint, format, args...)
+			return false
+		}
+	)
+	walk = func(n *yaml.Node, depth int) bool {
+		nodes++
+		if nodes > MaxYAMLNodes {
+			if aliases > 0 {
+				return fail(n, "write the repeated values out, or use fewer aliases (*name)",
+					"the file stands for more than %d values once its %d aliases (*name) are expanded; the limit is %d", MaxYAMLNodes, aliases, MaxYAMLNodes)
+			}
+			return fail(n, "split the file: one official or victim per file",
+				"the file holds more than %d values; the limit is %d", MaxYAMLNodes, MaxYAMLNodes)
+		}
+		if depth > MaxYAMLDepth {
+			return fail(n, "case files are a few levels deep; check the indentation",
+				"values are nested more than %d levels deep here; the limit is %d", MaxYAMLDepth, MaxYAMLDepth)
+		}
+		if n.Style&yaml.TaggedStyle != 0 && !plainTags[n.Tag] && n.Kind != yaml.AliasNode {
+			d.sink.errorf(d.pos(n), "yaml-tag", "remove the tag and write the value as plain text",
+				"explicit tag %s is not allowed in a case file", n.Tag)
+			return false
+		}
+		if n.Kind == yaml.AliasNode {
+			aliases++
+			if aliases > MaxYAMLAliases {
+				return fail(n, "write the repeated values out", "the file uses more than %d aliases (*name); the limit is %d", MaxYAMLAliases, MaxYAMLAliases)
+			}
+			if n.Alias == nil {
+				return fail(n, "define the anchor (&name) before using it", "alias *%s refers to no anchor", n.Value)
+			}
+			if active[n.Alias] {
+				return fail(n, "an alias cannot stand for a value that contains it; write the value out",
+					"alias *%s refers to a value that contains it", n.Value)
+			}
+			active[n.Alias] = true
+			outer := via == nil
+			if outer {
+				via = n
+			}
+			ok := walk(n.Alias, depth+1)
+			if outer && ok {
+				via = nil
+			}
+			delete(active, n.Alias)
+			return ok
+		}
+		if n.Anchor != "" {
+			active[n] = true
+			defer delete(active, n)
+		}
+		for _, c := range n.Content {
+			if !walk(c, depth+1) {
+				return false
+			}
+		}
+		return true
+	}
+	return walk(top, 1)
 }
 
 func (d *decoder) pos(n *yaml.Node) Pos { return Pos{File: d.file, Line: n.Line, Column: n.Column} }
@@ -83,16 +214,6 @@ var (
 
 // value decodes n into v; field names the key for messages ("" at the root).
 func (d *decoder) value(n *yaml.Node, v reflect.Value, field string) {
-	d.depth++
-	d.nodes++
-	defer func() { d.depth-- }()
-	if d.depth > maxDepth || d.nodes > maxNodes {
-		if !d.tooDeep {
-			d.tooDeep = true
-			d.sink.errorf(d.pos(n), "yaml-syntax", "remove the YAML anchors (&) and aliases (*) and write the values out", "%s is nested too deeply or refers to itself", field)
-		}
-		return
-	}
 	for n.Kind == yaml.AliasNode && n.Alias != nil {
 		n = n.Alias
 	}
@@ -157,6 +278,9 @@ func (d *decoder) value(n *yaml.Node, v reflect.Value, field string) {
 			}
 			elem := reflect.New(v.Type().Elem()).Elem()
 			d.value(item, elem, fmt.Sprintf("%s[%d]", field, i+1))
+			if elem.Kind() == reflect.Pointer && elem.IsNil() {
+				continue // reported; a nil item would crash every later stage
+			}
 			s = reflect.Append(s, elem)
 		}
 		v.Set(s)

@@ -19,18 +19,24 @@ func Link(c *Case) Diagnostics {
 				fmt.Sprintf("if the change is intended, record the new hash: sha256: %s", s.ComputedSHA256),
 				"archived file %q has changed: its sha256 is %s, not the recorded %s", s.File, s.ComputedSHA256[:12]+"…", s.SHA256[:12]+"…")
 		}
-		s.index = newTextIndex(s.Text)
 	}
+	indexSources(c.Sources)
+	found := lookupQuotes(c, byID)
 	c.EachEvidence(func(e *Evidence, _ string) {
 		s := byID[e.SourceID]
 		if s == nil || s.index == nil || e.Quote == "" {
 			return // unknown source or unreadable file: reported elsewhere
 		}
-		if normalize(e.Quote) == "" {
+		q := normalize(e.Quote)
+		if q == "" {
 			sink.errorf(e.Meta.At("quote"), "quote-empty", "quote a sentence or phrase of the source", "quote is blank")
 			return
 		}
-		m, ok := s.index.find(e.Quote)
+		if quoteTooShort(sink, e, q) {
+			return
+		}
+		l := found[e]
+		m, ok := l.m, l.found
 		if !ok {
 			passage, para, sim := s.index.closest(e.Quote)
 			hint := "copy the passage from the archived text exactly"
@@ -41,6 +47,9 @@ func Link(c *Case) Diagnostics {
 			return
 		}
 		e.Found, e.Offset, e.Length, e.Paragraph, e.EndParagraph = true, m.Offset, m.Length, m.Paragraph, m.EndParagraph
+		if l.ambiguous {
+			quoteAmbiguous(sink, e, s)
+		}
 	})
 	return sink.list
 }

@@ -6,15 +6,41 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
-	"os"
+	"path"
 	"path/filepath"
 	"regexp"
-	"sort"
 	"strings"
+	"unicode"
+
+	"github.com/dossier-project/dossier/dossier/internal/caseroot"
 )
 
 // idPattern is the form of every id: a lowercase slug.
 var idPattern = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
+
+// MaxIDLength is the longest id allowed. Ids become parts of output file
+// names (case, official, regime and audience together), which every file
+// system keeps under 255 bytes.
+const MaxIDLength = 64
+
+// validID reports whether s is a lowercase slug of at most MaxIDLength
+// characters: safe as a file name on every file system.
+func validID(s string) bool { return len(s) <= MaxIDLength && idPattern.MatchString(s) }
+
+// idHint tells an author how to fix an id that is not valid.
+func idHint(id string) string {
+	if len(id) > MaxIDLength && idPattern.MatchString(id) {
+		return fmt.Sprintf("ids are at most %d characters (this one has %d); shorten it", MaxIDLength, len(id))
+	}
+	s := slugify(id)
+	if len(s) > MaxIDLength {
+		s = strings.TrimRight(s[:MaxIDLength], "-")
+	}
+	if s == "" {
+		return fmt.Sprintf("ids are lowercase letters, digits and single hyphens, at most %d characters", MaxIDLength)
+	}
+	return fmt.Sprintf("ids are lowercase letters, digits and single hyphens, at most %d characters, e.g. %s", MaxIDLength, s)
+}
 
 // Open loads the case folder dir, validates it and links its evidence to
 // the archived sources: the first three stages of the pipeline. The case is
@@ -34,93 +60,178 @@ func Open(dir string) (*Case, Diagnostics) {
 // outside the vocabularies are reported; loading goes on past them so that
 // all problems show at once. Load returns a nil Case only when dir is not a
 // case folder at all.
+//
+// Every file is read through one caseroot.Root for the folder: nothing
+// outside it, only regular files, each kind under its size limit.
 func Load(dir string) (*Case, Diagnostics) {
 	sink := &diagSink{}
-	casePath := filepath.Join(dir, "case.yaml")
-	data, err := os.ReadFile(casePath)
+	hint := "a case folder holds case.yaml, sources/, officials/ and victims/"
+	root, err := caseroot.Open(dir)
 	if err != nil {
-		hint := "a case folder holds case.yaml, sources/, officials/ and victims/"
 		if errors.Is(err, fs.ErrNotExist) {
-			if _, statErr := os.Stat(dir); statErr != nil {
-				sink.errorf(Pos{File: dir}, "case-folder", hint, "no such folder")
-			} else {
-				sink.errorf(Pos{File: casePath}, "case-folder", hint, "case.yaml is missing: %s is not a case folder", dir)
-			}
+			sink.errorf(Pos{File: dir}, "case-folder", hint, "no such folder")
 		} else {
-			sink.errorf(Pos{File: casePath}, "case-folder", hint, "cannot read: %v", err)
+			sink.errorf(Pos{File: dir}, "case-folder", hint, "cannot open the case folder: %v", unwrapPathError(err))
 		}
 		return nil, sink.list
 	}
-	c := &Case{Dir: dir, ID: filepath.Base(filepath.Clean(dir))}
+	defer root.Close()
+	l := &loader{root: root, dir: dir, sink: sink}
+	casePath := filepath.Join(dir, "case.yaml")
+	data, err := root.ReadFile("case.yaml", caseroot.YAML)
+	if err != nil {
+		if errors.Is(err, fs.ErrNotExist) {
+			sink.errorf(Pos{File: casePath}, "case-folder", hint, "case.yaml is missing: %s is not a case folder", dir)
+		} else {
+			l.readError(Pos{File: casePath}, "case-folder", "case.yaml", err)
+		}
+		return nil, sink.list
+	}
+	c := &Case{Dir: dir, ID: caseID(dir)}
 	(&decoder{file: casePath, sink: sink, vocab: Vocab()}).decodeFile(data, c)
+	if problem := caseNameProblem(c.ID); problem != "" {
+		sink.errorf(Pos{File: casePath}, "id-format", "rename the case folder: letters, digits, spaces, '.', '_' and '-', not starting with '.' or '-', at most "+fmt.Sprint(MaxIDLength)+" bytes",
+			"the case folder's name %q %s; output files are named after it", c.ID, problem)
+	}
 
-	for _, path := range yamlFiles(dir, "sources", sink) {
-		s := &Source{ID: idOf(path), Path: path}
-		decodeInto(path, s, sink)
+	for _, name := range l.yamlFiles("sources") {
+		s := &Source{ID: idOf(name), Path: filepath.Join(dir, filepath.FromSlash(name))}
+		l.decodeInto(name, s)
 		c.Sources = append(c.Sources, s)
 	}
-	for _, path := range yamlFiles(dir, "officials", sink) {
-		o := &Official{ID: idOf(path), Path: path}
-		decodeInto(path, o, sink)
+	for _, name := range l.yamlFiles("officials") {
+		o := &Official{ID: idOf(name), Path: filepath.Join(dir, filepath.FromSlash(name))}
+		l.decodeInto(name, o)
 		for i, a := range o.Allegations {
 			if a.ID == "" {
 				a.ID = fmt.Sprintf("%s-%d", o.ID, i+1)
 			}
 		}
+		if o.Photo != nil {
+			l.readPhoto(o.Photo)
+		}
 		c.Officials = append(c.Officials, o)
 	}
-	for _, path := range yamlFiles(dir, "victims", sink) {
-		v := &Victim{ID: idOf(path), Path: path}
-		decodeInto(path, v, sink)
+	for _, name := range l.yamlFiles("victims") {
+		v := &Victim{ID: idOf(name), Path: filepath.Join(dir, filepath.FromSlash(name))}
+		l.decodeInto(name, v)
 		c.Victims = append(c.Victims, v)
 	}
 	for _, s := range c.Sources {
-		readArchive(c, s, sink)
+		l.readArchive(s)
 	}
 	return c, sink.list
 }
 
-// decodeInto fills out from the file at path. A file that cannot be read
-// or parsed still defines its id (the file name), so that references to it
-// do not pile further errors onto the one that matters.
-func decodeInto(path string, out any, sink *diagSink) {
-	data, err := os.ReadFile(path)
-	if err != nil {
-		sink.errorf(Pos{File: path}, "read", "", "cannot read: %v", err)
-		return
+// caseNameProblem says why a case folder's name cannot start output file
+// names on every file system, or returns "".
+func caseNameProblem(name string) string {
+	switch {
+	case len(name) > MaxIDLength:
+		return fmt.Sprintf("is %d bytes long", len(name))
+	case name == "" || name == "." || name == ".." || name == string(filepath.Separator):
+		return "is not a folder name"
+	case strings.HasPrefix(name, ".") || strings.HasPrefix(name, "-"):
+		return "starts with '" + name[:1] + "'"
 	}
-	(&decoder{file: path, sink: sink, vocab: Vocab()}).decodeFile(data, out)
+	for _, r := range name {
+		if !(unicode.IsLetter(r) || unicode.IsDigit(r) || r == ' ' || r == '.' || r == '_' || r == '-') {
+			return fmt.Sprintf("holds the character %q", r)
+		}
+	}
+	return ""
 }
 
-func idOf(path string) string { return strings.TrimSuffix(filepath.Base(path), ".yaml") }
+// caseID is the case folder's name, also when dir is "." or ends in "/".
+func caseID(dir string) string {
+	if abs, err := filepath.Abs(dir); err == nil {
+		dir = abs
+	}
+	return filepath.Base(filepath.Clean(dir))
+}
 
-// yamlFiles lists the .yaml files of one subfolder, sorted, and reports
-// files that look like case files but will not be read.
-func yamlFiles(dir, sub string, sink *diagSink) []string {
-	entries, err := os.ReadDir(filepath.Join(dir, sub))
+// loader reads one case folder through its root.
+type loader struct {
+	root *caseroot.Root
+	dir  string
+	sink *diagSink
+}
+
+// decodeInto fills out from the YAML file name (relative to the case
+// folder). A file that cannot be read or parsed still defines its id (the
+// file name), so that references to it do not pile further errors onto the
+// one that matters.
+func (l *loader) decodeInto(name string, out any) {
+	p := Pos{File: filepath.Join(l.dir, filepath.FromSlash(name))}
+	data, err := l.root.ReadFile(name, caseroot.YAML)
+	if err != nil {
+		l.readError(p, "read", name, err)
+		return
+	}
+	(&decoder{file: p.File, sink: l.sink, vocab: Vocab()}).decodeFile(data, out)
+}
+
+// readError reports a file that could not be read, in words and with a fix.
+func (l *loader) readError(p Pos, rule, name string, err error) {
+	var ce *caseroot.Error
+	switch {
+	case errors.Is(err, caseroot.ErrOutside):
+		l.sink.errorf(p, rule, "keep every case file inside the case folder; copy it in instead of linking to it", "%s is outside the case folder: %s", name, reason(err))
+	case errors.Is(err, caseroot.ErrNotRegular):
+		l.sink.errorf(p, rule, "case files must be ordinary files; replace it with one", "%s is %s, not a regular file; it is not read", name, reason(err))
+	case errors.Is(err, caseroot.ErrTooLarge):
+		l.sink.errorf(p, rule, "split it into smaller files (see the size limits in the README)", "%s is %s, over the limit for this kind of file; it is not read", name, reason(err))
+	case errors.As(err, &ce):
+		l.sink.errorf(p, rule, "", "cannot read %s: %v", name, ce.Err)
+	default:
+		l.sink.errorf(p, rule, "", "cannot read %s: %v", name, err)
+	}
+}
+
+func reason(err error) string {
+	var ce *caseroot.Error
+	if errors.As(err, &ce) {
+		return ce.Reason()
+	}
+	return err.Error()
+}
+
+func idOf(name string) string { return strings.TrimSuffix(path.Base(name), ".yaml") }
+
+// yamlFiles lists the .yaml files of one subfolder (slash-separated paths
+// relative to the case folder), sorted, and reports entries that look like
+// case files but will not be read.
+func (l *loader) yamlFiles(sub string) []string {
+	entries, err := l.root.ReadDir(sub)
 	if err != nil {
 		if !errors.Is(err, fs.ErrNotExist) {
-			sink.errorf(Pos{File: filepath.Join(dir, sub)}, "read", "", "cannot list: %v", err)
+			l.readError(Pos{File: filepath.Join(l.dir, sub)}, "read", sub+"/", err)
 		}
 		return nil
 	}
 	var out []string
 	for _, e := range entries {
 		name := e.Name()
-		path := filepath.Join(dir, sub, name)
+		rel := sub + "/" + name
+		p := Pos{File: filepath.Join(l.dir, sub, name)}
+		lower := strings.ToLower(name)
 		switch {
-		case strings.HasPrefix(name, ".") || e.IsDir():
-		case strings.HasSuffix(name, ".yml"):
-			sink.errorf(Pos{File: path}, "file-name", "rename it to "+strings.TrimSuffix(name, ".yml")+".yaml", "case files end in .yaml; this file is not read")
+		case strings.HasPrefix(name, "."):
+		case e.IsDir() && (strings.HasSuffix(lower, ".yaml") || strings.HasSuffix(lower, ".yml")):
+			l.sink.errorf(p, "file-name", "rename the folder, or move the case file out of it", "%s is a folder, not a case file; it is not read", rel)
+		case e.IsDir():
+		case strings.HasSuffix(lower, ".yml"):
+			l.sink.errorf(p, "file-name", "rename it to "+strings.TrimSuffix(name, name[len(name)-4:])+".yaml", "case files end in .yaml; this file is not read")
+		case strings.HasSuffix(lower, ".yaml") && !strings.HasSuffix(name, ".yaml"):
+			l.sink.errorf(p, "file-name", "rename it to "+name[:len(name)-5]+".yaml", "case files end in .yaml, in lowercase; this file is not read")
 		case strings.HasSuffix(name, ".yaml"):
-			if id := idOf(path); !idPattern.MatchString(id) {
-				sink.errorf(Pos{File: path}, "id-format", "ids are lowercase letters, digits and single hyphens, e.g. "+slugify(id), "file name %q is not a valid id", id)
+			if id := idOf(name); !validID(id) {
+				l.sink.errorf(p, "id-format", idHint(id), "file name %q is not a valid id", id)
 				continue
 			}
-			out = append(out, path)
+			out = append(out, rel)
 		}
 	}
-	sort.Strings(out)
 	return out
 }
 
@@ -142,48 +253,74 @@ func slugify(s string) string {
 	return b.String()
 }
 
-// readArchive reads a source's archived file, refusing any path that
-// leaves the case folder, and hashes it.
-func readArchive(c *Case, s *Source, sink *diagSink) {
+// readArchive reads a source's archived file from the sources/ folder and
+// hashes it.
+func (l *loader) readArchive(s *Source) {
 	if s.File == "" {
 		return // reported as a missing required field
 	}
 	at := s.Meta.At("file")
-	clean := filepath.ToSlash(filepath.Clean(s.File))
-	if filepath.IsAbs(s.File) || strings.HasPrefix(s.File, "/") || clean == ".." || strings.HasPrefix(clean, "../") || strings.Contains(s.File, `\`) {
-		sink.errorf(at, "source-path", "give the file's name relative to the sources/ folder, e.g. "+s.ID+".txt", "file %q is outside the case folder", s.File)
+	local := filepath.FromSlash(s.File)
+	if strings.Contains(s.File, `\`) || !filepath.IsLocal(local) {
+		l.sink.errorf(at, "source-path", "give the file's name relative to the sources/ folder, e.g. "+s.ID+".txt", "file %q is outside the case folder", s.File)
 		return
 	}
-	path := filepath.Join(c.Dir, "sources", clean)
-	resolved, err := filepath.EvalSymlinks(path)
-	if err != nil {
+	data, err := l.root.ReadFile("sources/"+filepath.ToSlash(filepath.Clean(local)), caseroot.Text)
+	switch {
+	case errors.Is(err, caseroot.ErrOutside):
+		l.sink.errorf(at, "source-path", "copy the archived file into the case's sources/ folder instead of linking to it", "file %q is a link that leads outside the case folder", s.File)
+		return
+	case errors.Is(err, fs.ErrNotExist):
 		hint := "archive the source's text as sources/" + s.ID + ".txt and set file: " + s.ID + ".txt"
-		sink.errorf(at, "source-missing", hint, "archived file %q cannot be read: %v", s.File, unwrapPathError(err))
+		l.sink.errorf(at, "source-missing", hint, "archived file %q cannot be read: it does not exist", s.File)
 		return
-	}
-	caseRoot, err := filepath.EvalSymlinks(c.Dir)
-	if err != nil {
-		caseRoot = c.Dir
-	}
-	absRoot, _ := filepath.Abs(caseRoot)
-	absFile, _ := filepath.Abs(resolved)
-	if rel, err := filepath.Rel(absRoot, absFile); err != nil || rel == ".." || strings.HasPrefix(rel, "../") {
-		sink.errorf(at, "source-path", "copy the archived file into the case's sources/ folder instead of linking to it", "file %q is a link that leads outside the case folder", s.File)
+	case errors.Is(err, caseroot.ErrNotRegular):
+		l.sink.errorf(at, "source-missing", "archive the text as an ordinary file", "archived file %q is not a regular file: %s", s.File, reason(err))
 		return
-	}
-	info, err := os.Stat(resolved)
-	if err != nil || !info.Mode().IsRegular() {
-		sink.errorf(at, "source-missing", "", "archived file %q is not a regular file", s.File)
+	case errors.Is(err, caseroot.ErrTooLarge):
+		l.sink.errorf(at, "source-missing", fmt.Sprintf("archived texts are at most %s; split the source into parts, one source file each", caseroot.Size(caseroot.MaxText)),
+			"archived file %q is %s; it is not read", s.File, reason(err))
 		return
-	}
-	data, err := os.ReadFile(resolved)
-	if err != nil {
-		sink.errorf(at, "source-missing", "", "archived file %q cannot be read: %v", s.File, unwrapPathError(err))
+	case err != nil:
+		l.sink.errorf(at, "source-missing", "", "archived file %q cannot be read: %s", s.File, reason(err))
 		return
 	}
 	sum := sha256.Sum256(data)
-	s.Text = data
 	s.ComputedSHA256 = hex.EncodeToString(sum[:])
+	if msg := textEncodingProblem(data); msg != "" {
+		l.sink.errorf(at, "source-encoding", "archived texts are UTF-8; convert it (e.g. iconv -f UTF-16 -t UTF-8) and record the new sha256", "archived file %q %s", s.File, msg)
+		return
+	}
+	s.Text = data
+}
+
+// readPhoto reads a photo's bytes, relative to the case folder, into
+// p.Data; Validate checks what they hold.
+func (l *loader) readPhoto(p *Photo) {
+	if p.File == "" {
+		return // reported as a missing required field
+	}
+	at := p.Meta.At("file")
+	local := filepath.FromSlash(strings.TrimPrefix(p.File, "./"))
+	if strings.Contains(p.File, `\`) || !filepath.IsLocal(local) {
+		l.sink.errorf(at, "photo", "put the image inside the case folder and give its path relative to it", "photo %q is outside the case folder", p.File)
+		return
+	}
+	data, err := l.root.ReadFile(filepath.ToSlash(filepath.Clean(local)), caseroot.Photo)
+	switch {
+	case errors.Is(err, caseroot.ErrOutside):
+		l.sink.errorf(at, "photo", "copy the image into the case folder instead of linking to it", "photo %q is a link that leads outside the case folder", p.File)
+	case errors.Is(err, fs.ErrNotExist):
+		l.sink.errorf(at, "photo", "give the image's path relative to the case folder, e.g. officials/photo.jpg", "photo %q does not exist in the case folder", p.File)
+	case errors.Is(err, caseroot.ErrTooLarge):
+		l.sink.errorf(at, "photo", fmt.Sprintf("photos are at most %s; save a smaller copy", caseroot.Size(caseroot.MaxPhoto)), "photo %q is %s", p.File, reason(err))
+	case errors.Is(err, caseroot.ErrNotRegular):
+		l.sink.errorf(at, "photo", "give the path of an ordinary JPEG or PNG file", "photo %q is %s, not an image file", p.File, reason(err))
+	case err != nil:
+		l.sink.errorf(at, "photo", "give the path of an ordinary JPEG or PNG file", "photo %q cannot be read: %s", p.File, reason(err))
+	default:
+		p.Data = data
+	}
 }
 
 func unwrapPathError(err error) error {

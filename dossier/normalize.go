@@ -43,7 +43,7 @@ type textIndex struct {
 func normalize(s string) string { return newTextIndex([]byte(s)).norm }
 
 func newTextIndex(text []byte) *textIndex {
-	ix := &textIndex{text: text}
+	ix := &textIndex{text: text, origin: make([]int, 0, len(text)+1)}
 	var b strings.Builder
 	b.Grow(len(text))
 	pendingSpace := false

@@ -143,7 +143,10 @@ type Photo struct {
 	Credit string `yaml:"credit" dossier:"required"`
 	Meta   Meta   `yaml:"-"`
 
-	Data []byte `yaml:"-"` // the image, read by the loader so that later stages do no I/O
+	// Data is the image file's bytes, read by the loader through the case
+	// root; nil when it could not be read. Redaction copies it, and does no
+	// file I/O of its own.
+	Data []byte `yaml:"-"`
 }
 
 // Official is a person or organisation proposed for sanctions.
@@ -168,7 +171,9 @@ type Official struct {
 	Evidence            []*Evidence   `yaml:"evidence"`
 	Allegations         []*Allegation `yaml:"allegations"`
 	Notes               string        `yaml:"notes"`
-	Meta                Meta          `yaml:"-"`
+	// DistinctFrom records people checked and found not to be this one.
+	DistinctFrom []*Distinct `yaml:"distinct_from"`
+	Meta         Meta        `yaml:"-"`
 
 	ID   string `yaml:"-"`
 	Path string `yaml:"-"`
@@ -219,7 +224,9 @@ type Victim struct {
 	Events              []*Event    `yaml:"events"`
 	Evidence            []*Evidence `yaml:"evidence"`
 	Notes               string      `yaml:"notes"`
-	Meta                Meta        `yaml:"-"`
+	// DistinctFrom records people checked and found not to be this one.
+	DistinctFrom []*Distinct `yaml:"distinct_from"`
+	Meta         Meta        `yaml:"-"`
 
 	ID   string `yaml:"-"`
 	Path string `yaml:"-"`
@@ -231,6 +238,15 @@ func (v *Victim) EffectiveKind() string {
 		return "person"
 	}
 	return v.Kind
+}
+
+// Distinct records a human decision: the person with this id, whose name
+// matches, is someone else. It silences the probable-duplicate warning for
+// that pair.
+type Distinct struct {
+	ID     string `yaml:"id" dossier:"required"`
+	Reason string `yaml:"reason" dossier:"required"`
+	Meta   Meta   `yaml:"-"`
 }
 
 // EffectiveSensitivity is the victim's sensitivity, restricted when unset:

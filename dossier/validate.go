@@ -2,9 +2,6 @@ package dossier
 
 import (
 	"fmt"
-	"os"
-	"path/filepath"
-	"sort"
 	"strings"
 	"time"
 
@@ -63,8 +60,8 @@ func (v *validator) ids() {
 	for _, o := range v.c.Officials {
 		for _, a := range o.Allegations {
 			p := a.Meta.At("id")
-			if a.Meta.Has("id") && !idPattern.MatchString(a.ID) {
-				v.sink.errorf(p, "id-format", "ids are lowercase letters, digits and single hyphens, e.g. "+slugify(a.ID), "allegation id %q is not a valid id", a.ID)
+			if a.Meta.Has("id") && !validID(a.ID) {
+				v.sink.errorf(p, "id-format", idHint(a.ID), "allegation id %q is not a valid id", a.ID)
 			}
 			if first, ok := allegations[a.ID]; ok {
 				v.sink.errorf(p, "duplicate-id", "give each allegation its own id", "allegation id %q is already used at %s", a.ID, first)
@@ -79,7 +76,7 @@ func (v *validator) caseFile() {
 	c := v.c
 	v.notFuture(c.Date, c.Meta.At("date"), "date")
 	for i, r := range c.Regimes {
-		if !idPattern.MatchString(r) {
+		if !validID(r) {
 			v.sink.errorf(c.Meta.At(fmt.Sprintf("regimes.%d", i)), "id-format", "regime ids look like us-glomag, uk-ghr, eu-ghrsr, ca-magnitsky, parliament", "regime %q is not a valid id", r)
 		}
 	}
@@ -93,6 +90,12 @@ func (v *validator) source(s *Source) {
 	v.notFuture(s.Retrieved, s.Meta.At("retrieved"), "retrieved")
 	if !s.Published.IsZero() && !s.Retrieved.IsZero() && s.Retrieved.Last().Before(s.Published.First()) {
 		v.sink.errorf(s.Meta.At("retrieved"), "date-order", "", "retrieved %s is before published %s", s.Retrieved, s.Published)
+	}
+	for _, f := range []struct{ key, url string }{{"url", s.URL}, {"archive_url", s.ArchiveURL}} {
+		if f.url != "" && !model.LinkableURL(f.url) {
+			v.sink.warnf(s.Meta.At(f.key), "url-scheme", "write the full address, starting with https:// or http://",
+				"%s %q is not an http, https or mailto address; outputs print it as text, not as a link", f.key, f.url)
+		}
 	}
 	if s.SHA256 != "" && !isHex64(s.SHA256) {
 		v.sink.errorf(s.Meta.At("sha256"), "source-hash", "run: sha256sum "+s.File, "sha256 %q is not 64 lowercase hex digits", s.SHA256)
@@ -134,6 +137,7 @@ func (v *validator) official(o *Official) {
 	if o.Photo != nil {
 		v.photo(o.Photo)
 	}
+	v.distinct(o.ID, o.DistinctFrom)
 	for _, a := range o.Allegations {
 		v.notFuture(a.Date.End, a.Meta.At("date"), "date")
 		v.afterBirth(o.BirthDate, a.Date.Start, a.Meta.At("date"), "allegation "+a.ID)
@@ -144,29 +148,6 @@ func (v *validator) official(o *Official) {
 		}
 		v.evidenceRefs(a.Evidence)
 	}
-}
-
-func (v *validator) photo(p *Photo) {
-	clean := strings.TrimPrefix(p.File, "./")
-	if strings.HasPrefix(p.File, "/") || strings.HasPrefix(clean, "../") || strings.Contains(clean, "/../") {
-		v.sink.errorf(p.Meta.At("file"), "photo", "put the image inside the case folder and give its path relative to it", "photo %q is outside the case folder", p.File)
-		return
-	}
-	lower := strings.ToLower(p.File)
-	if !strings.HasSuffix(lower, ".jpg") && !strings.HasSuffix(lower, ".jpeg") && !strings.HasSuffix(lower, ".png") {
-		v.sink.errorf(p.Meta.At("file"), "photo", "convert the image to JPEG or PNG", "photo %q must be a .jpg, .jpeg or .png file", p.File)
-		return
-	}
-	if info, err := os.Stat(filepath.Join(v.c.Dir, clean)); err != nil || !info.Mode().IsRegular() {
-		v.sink.errorf(p.Meta.At("file"), "photo", "give the image's path relative to the case folder, e.g. officials/"+"photo.jpg", "photo %q does not exist in the case folder", p.File)
-		return
-	}
-	data, err := os.ReadFile(filepath.Join(v.c.Dir, clean))
-	if err != nil {
-		v.sink.errorf(p.Meta.At("file"), "photo", "check the file's permissions", "photo %q cannot be read: %v", p.File, err)
-		return
-	}
-	p.Data = data
 }
 
 func (v *validator) victim(vic *Victim) {
@@ -184,6 +165,7 @@ func (v *validator) victim(vic *Victim) {
 		v.sink.warnf(vic.Meta.At("sensitivity"), "group-sensitivity", "remove sensitivity, or record the people who must be protected as persons of their own",
 			"a group is never pseudonymised: sensitivity %q has no effect", vic.Sensitivity)
 	}
+	v.distinct(vic.ID, vic.DistinctFrom)
 }
 
 func (v *validator) notFuture(d Date, p Pos, field string) {
@@ -212,6 +194,9 @@ func (v *validator) evidenceRefs(list []*Evidence) {
 
 func (v *validator) unknownRef(p Pos, kind, id string, existing []string) {
 	hint := fmt.Sprintf("no %s file %ss/%s.yaml exists", kind, kind, id)
+	if kind == "person" {
+		hint = fmt.Sprintf("no official or victim has the id %s", id)
+	}
 	if s := nearest(id, existing); s != "" {
 		hint = fmt.Sprintf("did you mean %q?", s)
 	} else if len(existing) == 0 {
@@ -263,7 +248,7 @@ func (v *validator) coverage() {
 	mentioned := map[string]bool{}
 	for _, o := range v.c.Officials {
 		if len(o.Allegations) == 0 {
-			v.sink.warnf(Pos{File: o.Path}, "no-allegation", "add an allegation with evidence, or remove the official", "official %q has no allegation", o.Name)
+			v.sink.warnf(Pos{File: o.Path}, "no-allegation", "add an allegation with evidence, or remove the official", "official %q has no allegation", nameOr(o.Name, o.ID))
 		}
 		for _, a := range o.Allegations {
 			accounts := map[string]bool{}
@@ -282,7 +267,7 @@ func (v *validator) coverage() {
 	}
 	for _, vic := range v.c.Victims {
 		if !mentioned[vic.ID] {
-			v.sink.warnf(Pos{File: vic.Path}, "victim-unmentioned", "list the victim under an allegation's victims:, or remove the file", "no allegation concerns victim %q", vic.Name)
+			v.sink.warnf(Pos{File: vic.Path}, "victim-unmentioned", "list the victim under an allegation's victims:, or remove the file", "no allegation concerns victim %q", nameOr(vic.Name, vic.ID))
 		}
 	}
 	cited := map[string]bool{}
@@ -294,57 +279,6 @@ func (v *validator) coverage() {
 	}
 }
 
-// duplicatePeople warns when two files seem to describe one person: the
-// same name up to transliteration, case and word order, or differing by a
-// single letter in a long name.
-func (v *validator) duplicatePeople() {
-	type person struct {
-		id, path, name string
-		keys           []string
-	}
-	var people []person
-	add := func(id, path, name string, aliases []*Alias) {
-		p := person{id: id, path: path, name: name}
-		for _, n := range nameForms(name, aliases) {
-			p.keys = append(p.keys, nameKey(n))
-		}
-		people = append(people, p)
-	}
-	for _, o := range v.c.Officials {
-		if o.Kind == "person" {
-			add(o.ID, o.Path, o.Name, o.Aliases)
-		}
-	}
-	for _, vic := range v.c.Victims {
-		add(vic.ID, vic.Path, vic.Name, vic.Aliases)
-	}
-	sort.SliceStable(people, func(i, j int) bool { return people[i].path < people[j].path })
-	for i := range people {
-		for j := i + 1; j < len(people); j++ {
-			a, b := people[i], people[j]
-			if similarNames(a.keys, b.keys) {
-				v.sink.warnf(Pos{File: b.path}, "probable-duplicate",
-					fmt.Sprintf("if they are one person, merge the files and keep the other spelling as an alias; if not, add a note saying why"),
-					"%q may be the same person as %q (%s)", b.name, a.name, a.path)
-			}
-		}
-	}
-}
-
-func similarNames(a, b []string) bool {
-	for _, x := range a {
-		for _, y := range b {
-			if x == "" || y == "" {
-				continue
-			}
-			if x == y || (len(x) >= 10 && len(y) >= 10 && levenshtein(x, y) <= 1) {
-				return true
-			}
-		}
-	}
-	return false
-}
-
 // CheckRegimes reports the regimes named in case.yaml that no profile
 // defines; known lists the profile ids of the templates in use.
 func CheckRegimes(c *Case, known []string) Diagnostics {
@@ -354,7 +288,7 @@ func CheckRegimes(c *Case, known []string) Diagnostics {
 		have[k] = true
 	}
 	for i, r := range c.Regimes {
-		if have[r] || !idPattern.MatchString(r) {
+		if have[r] || !validID(r) {
 			continue // a malformed id is reported by Validate
 		}
 		hint := "profiles: " + strings.Join(known, ", ")
@@ -364,4 +298,12 @@ func CheckRegimes(c *Case, known []string) Diagnostics {
 		sink.errorf(c.Meta.At(fmt.Sprintf("regimes.%d", i)), "unknown-regime", hint, "regime %q has no profile in templates/regimes", r)
 	}
 	return sink.list
+}
+
+// nameOr returns name, or the id when the file gave no name.
+func nameOr(name, id string) string {
+	if name == "" {
+		return id
+	}
+	return name
 }

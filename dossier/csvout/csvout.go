@@ -12,6 +12,7 @@ import (
 	"encoding/csv"
 	"fmt"
 	"strconv"
+	"strings"
 
 	"github.com/dossier-project/dossier/dossier/model"
 )
@@ -53,15 +54,31 @@ func Encode(rows [][]string) ([]byte, error) {
 	return b.Bytes(), w.Error()
 }
 
-// Neutralise makes a cell inert in spreadsheets: a cell starting with a
-// formula trigger gets a leading apostrophe, which Excel and LibreOffice
-// read as "this is text".
+// Neutralise makes a cell inert in spreadsheets. A cell whose first
+// character, or first character after leading white space and line breaks,
+// is a formula trigger (= + - @), or which starts with a tab, CR or LF,
+// gets a leading apostrophe, which Excel and LibreOffice read as "this is
+// text". Control characters other than tab, CR and LF (ESC, NUL, DEL, C1
+// controls), which can drive a terminal or confuse a reader, are replaced
+// by U+FFFD.
 func Neutralise(cell string) string {
 	if cell == "" {
 		return cell
 	}
+	cell = strings.Map(func(r rune) rune {
+		if r == '\t' || r == '\n' || r == '\r' {
+			return r
+		}
+		if r < 0x20 || (r >= 0x7f && r <= 0x9f) {
+			return '\ufffd'
+		}
+		return r
+	}, cell)
 	switch cell[0] {
-	case '=', '+', '-', '@', '\t', '\r':
+	case '=', '+', '-', '@', '\t', '\r', '\n':
+		return "'" + cell
+	}
+	if t := strings.TrimLeft(cell, " \t\r\n"); t != "" && strings.ContainsRune("=+-@", rune(t[0])) {
 		return "'" + cell
 	}
 	return cell

@@ -21,6 +21,12 @@ func TestNeutralise(t *testing.T) {
 		{"2020-02", "2020-02"},
 		{"", ""},
 		{"a=b", "a=b"},
+		{"\n=1+1", "'\n=1+1"},
+		{"\r\n@SUM(A1)", "'\r\n@SUM(A1)"},
+		{"  =1+1", "'  =1+1"},
+		{"a\x1b[31mred", "a\ufffd[31mred"},
+		{"nul\x00del\x7fc1\u0085", "nul\ufffddel\ufffdc1\ufffd"},
+		{"two\nlines", "two\nlines"},
 	}
 	for _, tt := range tests {
 		if got := Neutralise(tt.in); got != tt.want {

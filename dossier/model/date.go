@@ -78,7 +78,7 @@ func ParseDate(s string) (Date, error) {
 			want = 4
 		}
 		n, err := strconv.Atoi(p)
-		if err != nil || len(p) != want || n < 0 {
+		if err != nil || len(p) != want || n < 0 || !allDigits(p) {
 			return Date{}, fmt.Errorf("%q is not an ISO 8601 date (write YYYY, YYYY-MM or YYYY-MM-DD)", s)
 		}
 		nums[i] = n
@@ -94,6 +94,17 @@ func ParseDate(s string) (Date, error) {
 		}
 	}
 	return d, nil
+}
+
+// allDigits reports whether s is made of ASCII digits only: strconv.Atoi
+// also takes a sign, and "+202" is not a year.
+func allDigits(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return true
 }
 
 // A DateRange is a date or a span of two dates ("2020-07-30/2020-09-27").

@@ -13,6 +13,9 @@ func TestParseDate(t *testing.T) {
 		{"2020-02-29", "2020-02-29", false},
 		{"2021-02-29", "", true}, // not a leap year
 		{"2020-13", "", true},
+		{"+202", "", true}, // a sign is not a digit
+		{"2020-+2", "", true},
+		{"2020-02-+1", "", true},
 		{"2020-00", "", true},
 		{"2020-1-5", "", true},
 		{"20-01-01", "", true},
@@ -72,6 +75,27 @@ func TestParseDateRange(t *testing.T) {
 			if r.String() != tt.in {
 				t.Errorf("round trip %q → %q", tt.in, r.String())
 			}
+		}
+	}
+}
+
+func TestLinkableURL(t *testing.T) {
+	for in, want := range map[string]bool{
+		"https://example.org/a":   true,
+		"http://example.org":      true,
+		"HTTPS://EXAMPLE.ORG":     true,
+		"mailto:desk@example.org": true,
+		"javascript:alert(1)":     false,
+		"JavaScript:alert(1)":     false,
+		"file:///etc/passwd":      false,
+		"data:text/html,<b>x</b>": false,
+		"www.example.org":         false,
+		"https:///no-host":        false,
+		"mailto:":                 false,
+		"":                        false,
+	} {
+		if got := LinkableURL(in); got != want {
+			t.Errorf("LinkableURL(%q) = %v, want %v", in, got, want)
 		}
 	}
 }

@@ -2,6 +2,7 @@ package model
 
 import (
 	"fmt"
+	"net/url"
 	"strings"
 )
 
@@ -78,4 +79,22 @@ func AccountKey(id, origin, accountOf, publisher string) string {
 		return "source:" + id
 	}
 	return "account:" + origin + ":" + body
+}
+
+// LinkableURL reports whether a URL may become a clickable link in an
+// output: only http and https addresses with a host, and mailto addresses.
+// Anything else (javascript:, file:, data:, a bare "www.…") is printed as
+// text, never linked.
+func LinkableURL(s string) bool {
+	u, err := url.Parse(strings.TrimSpace(s))
+	if err != nil {
+		return false
+	}
+	switch strings.ToLower(u.Scheme) {
+	case "http", "https":
+		return u.Host != ""
+	case "mailto":
+		return u.Opaque != ""
+	}
+	return false
 }

@@ -56,8 +56,8 @@ func (dc *doc) sourceTable(s *model.Source) {
 	row := func(label, value string) { tb.row(labelCell(label), textCell(dc.orNotKnown(value))) }
 	link := func(label, url string) {
 		c := textCell(dc.orNotKnown(url))
-		if url != "" {
-			c.url = url
+		if model.LinkableURL(url) {
+			c.url = url // anything but http, https and mailto stays text
 		}
 		tb.row(labelCell(label), c)
 	}

@@ -50,7 +50,11 @@ func (dc *doc) introduction() {
 				f.Ln(bodyLine)
 				dc.font(sans, "", tinySize)
 				dc.color(linkBlue)
-				f.WriteLinkString(smallLine, c.URL, c.URL)
+				if model.LinkableURL(c.URL) {
+					f.WriteLinkString(smallLine, c.URL, c.URL)
+				} else {
+					f.Write(smallLine, c.URL) // only http, https and mailto become links
+				}
 				dc.color(ink)
 			}
 			f.Ln(bodyLine)

@@ -9,6 +9,23 @@ import (
 	"github.com/xuri/excelize/v2"
 )
 
+// MaxLinksPerSheet is how many ids of one sheet link to the row where
+// their record is defined. Excel allows 65,530 hyperlinks a sheet, but
+// excelize's SetCellHyperLink looks through every link already set on each
+// call, so links cost the square of their number: 65,530 links take about
+// 30 s on one sheet, 10,000 under a second. Beyond the limit, ids are
+// plain text, and the Summary sheet and a build warning say so.
+const MaxLinksPerSheet = 10_000
+
+// Design limits, variables so that tests can lower them.
+var (
+	maxLinks = MaxLinksPerSheet
+	// maxRows is how many records a sheet holds under its header: Excel's
+	// 1,048,576 rows a sheet, less one. The JSON and CSV outputs have every
+	// record; the Summary sheet and a build warning say how many are left out.
+	maxRows = excelize.TotalRows - 1
+)
+
 // dataSheet writes one data sheet with the stream writer, so memory stays
 // flat however many rows there are, then adds what the stream writer
 // cannot: hyperlinks and drop-down validation.
@@ -16,6 +33,10 @@ func (w *workbook) dataSheet(key string) error {
 	name := w.text.Sheets[key]
 	cols := w.text.Columns[key]
 	rows := w.records(key)
+	if len(rows) > maxRows {
+		w.limitNote("rows", name, maxRows, len(rows)-maxRows)
+		rows = rows[:maxRows]
+	}
 	// The stream writer writes the sheet's properties when it starts, so
 	// the print layout comes first.
 	if err := w.printLayout(name); err != nil {
@@ -52,13 +73,18 @@ func (w *workbook) dataSheet(key string) error {
 	}
 	type link struct{ ref, target string }
 	var links []link
+	unlinked := 0
 	for n, r := range rows {
 		values := make([]any, len(cols))
 		for i, c := range cols {
 			ref, _ := excelize.CoordinatesToCellName(i+1, n+2)
 			values[i] = w.excel(r[c.Key], name+"!"+ref)
 			if target := r[c.Key].link; target != "" {
-				links = append(links, link{ref, target})
+				if len(links) < maxLinks {
+					links = append(links, link{ref, target})
+				} else {
+					unlinked++
+				}
 			}
 		}
 		start, _ := excelize.CoordinatesToCellName(1, n+2)
@@ -72,6 +98,9 @@ func (w *workbook) dataSheet(key string) error {
 		if err := sw.AddTable(table); err != nil {
 			return err
 		}
+	}
+	if unlinked > 0 {
+		w.limitNote("links", name, maxLinks, unlinked)
 	}
 	// Hyperlinks, validation and page setup live in the worksheet beside
 	// the rows; Flush writes them out, so they must be set before it.
@@ -181,4 +210,19 @@ func (w *workbook) lists() error {
 		col++
 	}
 	return w.f.SetSheetVisible(name, false)
+}
+
+// limitNote records that a sheet reached a design limit: a build warning,
+// and a line on the Summary sheet in the wording of templates/text/xlsx.yaml.
+func (w *workbook) limitNote(kind, sheet string, limit, omitted int) {
+	r := strings.NewReplacer("{sheet}", sheet, "{limit}", fmt.Sprint(limit), "{omitted}", fmt.Sprint(omitted))
+	switch kind {
+	case "links":
+		w.warnings = append(w.warnings, fmt.Sprintf("sheet %s: %d ids beyond the first %d links are plain text, not links", sheet, omitted, limit))
+	case "rows":
+		w.warnings = append(w.warnings, fmt.Sprintf("sheet %s: %d records beyond the first %d rows are left out (the JSON and CSV outputs have them)", sheet, omitted, limit))
+	}
+	if t := w.text.Summary.Limits[kind]; t != "" {
+		w.notes = append(w.notes, r.Replace(t))
+	}
 }

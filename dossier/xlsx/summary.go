@@ -59,6 +59,19 @@ func (w *workbook) summary() error {
 	if err := f.SetRowHeight(name, noteRow, 60); err != nil {
 		return err
 	}
+	for i, note := range w.notes {
+		row := noteRow + 1 + i
+		if err := set(fmt.Sprintf("A%d", row), note, w.styles.note); err != nil {
+			return err
+		}
+		if err := f.MergeCell(name, fmt.Sprintf("A%d", row), fmt.Sprintf("D%d", row)); err != nil {
+			return err
+		}
+		if err := f.SetRowHeight(name, row, 45); err != nil {
+			return err
+		}
+	}
+	noteRow += len(w.notes)
 	if err := f.SetColWidth(name, "A", "A", 40); err != nil {
 		return err
 	}

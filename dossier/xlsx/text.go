@@ -18,6 +18,10 @@ type text struct {
 		ByStatus    string            `yaml:"by_status"`
 		Count       string            `yaml:"count"`
 		Note        string            `yaml:"note"`
+		// Limits are the lines the Summary sheet shows when a sheet
+		// reaches a design limit ("links", "rows"); {sheet}, {limit} and
+		// {omitted} are replaced.
+		Limits map[string]string `yaml:"limits"`
 	} `yaml:"summary"`
 	Columns map[string][]column `yaml:"columns"`
 }

@@ -69,6 +69,8 @@ type workbook struct {
 	styles   styles
 	index    *index
 	warnings []string
+	// notes are lines for the Summary sheet about design limits reached.
+	notes []string
 	// listRange is the Lists-sheet range of each vocabulary, for validation.
 	listRange map[string]string
 }

@@ -315,3 +315,46 @@ func BenchmarkRenderXLSX(b *testing.B) {
 	}
 	b.ReportMetric(float64(size)/1024, "KiB")
 }
+
+// TestDesignLimits: a sheet past the link or row limit still builds; ids
+// past the link limit are plain text, records past the row limit are left
+// out, and both are said in a warning and on the Summary sheet.
+func TestDesignLimits(t *testing.T) {
+	defer func(l, r int) { maxLinks, maxRows = l, r }(maxLinks, maxRows)
+	maxLinks, maxRows = 1, 1
+	d := sample()
+	file, f := render(t, d)
+	rows, _ := f.GetRows("Evidence")
+	if len(rows) != 1+maxRows || len(d.Excerpts) <= maxRows {
+		t.Errorf("Evidence has %d rows for %d excerpts, want header + %d", len(rows), len(d.Excerpts), maxRows)
+	}
+	for _, sheet := range []string{"Evidence", "Allegations"} {
+		links := 0
+		rows, _ := f.GetRows(sheet)
+		for r := range rows {
+			for c := range rows[r] {
+				ref, _ := excelize.CoordinatesToCellName(c+1, r+1)
+				if ok, _, _ := f.GetCellHyperLink(sheet, ref); ok {
+					links++
+				}
+			}
+		}
+		if links > maxLinks {
+			t.Errorf("sheet %s has %d links, over the limit of %d", sheet, links, maxLinks)
+		}
+	}
+	warned := strings.Join(file.Warnings, "\n")
+	for _, want := range []string{"plain text, not links", "records beyond the first 1 rows"} {
+		if !strings.Contains(warned, want) {
+			t.Errorf("no warning %q in:\n%s", want, warned)
+		}
+	}
+	summary, _ := f.GetRows("Summary")
+	var text []string
+	for _, r := range summary {
+		text = append(text, strings.Join(r, " "))
+	}
+	if s := strings.Join(text, "\n"); !strings.Contains(s, "Sheet Evidence: only the first 1 records fit") || !strings.Contains(s, "ids link to the row of their record for the first 1 links only") {
+		t.Errorf("the Summary sheet does not say what was left out:\n%s", s)
+	}
+}

@@ -1,0 +1,8 @@
+//go:build unix
+
+package caseroot
+
+import "syscall"
+
+// nonBlock makes opening a FIFO return at once instead of waiting for a writer.
+const nonBlock = syscall.O_NONBLOCK

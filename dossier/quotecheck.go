@@ -1,0 +1,47 @@
+package dossier
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+	"unicode/utf8"
+)
+
+// MinQuoteLength is the shortest quote accepted as evidence, in characters
+// after normalisation. A quote shorter than that ("a", "the police") proves
+// nothing about a claim and is found almost anywhere in a source.
+const MinQuoteLength = 12
+
+// quoteTooShort reports a quote under MinQuoteLength; it returns false
+// when the quote is long enough to be looked for.
+func quoteTooShort(sink *diagSink, e *Evidence, normalised string) bool {
+	n := utf8.RuneCountInString(normalised)
+	if n >= MinQuoteLength {
+		return false
+	}
+	sink.errorf(e.Meta.At("quote"), "quote-short",
+		fmt.Sprintf("quote at least %d characters: the words of the source that support the claim", MinQuoteLength),
+		"quote %q is %d characters long; the minimum is %d", e.Quote, n, MinQuoteLength)
+	return true
+}
+
+// quoteAmbiguous warns that a quote occurs more than once in its source:
+// the citation points at the first place, which may not be the one meant.
+func quoteAmbiguous(sink *diagSink, e *Evidence, s *Source) {
+	sink.warnf(e.Meta.At("quote"), "quote-ambiguous",
+		"quote more of the passage, so that it occurs once; the citation points at the first place",
+		"quote occurs more than once in source %q", s.ID)
+}
+
+// occursAgain reports whether the normalised quote occurs in the index
+// again after m, where the linker found it: the search starts there, so a
+// quote costs one scan of its source, not two.
+func occursAgain(ix *textIndex, normalised string, m match) bool {
+	// The first normalised byte whose origin is the match's offset; a
+	// space folded in before the quote shares that origin.
+	i := sort.SearchInts(ix.origin, m.Offset)
+	for i < len(ix.norm) && !strings.HasPrefix(ix.norm[i:], normalised) {
+		i++
+	}
+	return i < len(ix.norm) && strings.Contains(ix.norm[i+1:], normalised)
+}
