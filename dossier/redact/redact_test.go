@@ -130,16 +130,22 @@ func TestPseudonymsIgnoreNameOrder(t *testing.T) {
 // that identifies them.
 func TestShippedCaseAnyVictimWithheld(t *testing.T) {
 	dir := filepath.Join("..", "..", "cases", "kazakhstan")
-	for _, id := range victimIDs(t, dir) {
-		c, ds := dossier.Open(dir)
-		if ds.Errors() > 0 {
-			t.Fatal(ds)
+	c, ds := dossier.Open(dir)
+	if ds.Errors() > 0 {
+		t.Fatal(ds)
+	}
+	if len(c.Victims) < 10 {
+		t.Fatalf("the shipped case has %d victims", len(c.Victims))
+	}
+	for _, withheld := range c.Victims {
+		id := withheld.ID
+		if withheld.EffectiveKind() == "group" {
+			continue // a group names no one and is never withheld
 		}
 		for _, v := range c.Victims {
-			if v.ID == id {
-				v.Sensitivity = "confidential"
-			}
+			v.Sensitivity = "public"
 		}
+		withheld.Sensitivity = "confidential"
 		inv := NewInventory(c, model.Public)
 		if len(inv.People) != 1 {
 			t.Fatalf("%s: %d people withheld", id, len(inv.People))
@@ -154,20 +160,4 @@ func TestShippedCaseAnyVictimWithheld(t *testing.T) {
 			}
 		})
 	}
-}
-
-func victimIDs(t *testing.T, dir string) []string {
-	t.Helper()
-	c, ds := dossier.Open(dir)
-	if ds.Errors() > 0 {
-		t.Fatal(ds)
-	}
-	var ids []string
-	for _, v := range c.Victims {
-		ids = append(ids, v.ID)
-	}
-	if len(ids) < 10 {
-		t.Fatalf("the shipped case has %d victims", len(ids))
-	}
-	return ids
 }
