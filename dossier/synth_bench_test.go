@@ -1,38 +1,20 @@
 package dossier_test
 
 import (
-	"os"
 	"path/filepath"
-	"sync"
 	"testing"
 
 	"github.com/dossier-project/dossier/dossier"
 	"github.com/dossier-project/dossier/dossier/synth"
 )
 
-// synthCases are generated once per run of the benchmarks, by size.
-var (
-	synthMu    sync.Mutex
-	synthCases = map[string]string{}
-)
-
-// synthCase returns the folder of a generated case of the named size
-// (S, M or L of the README's performance table).
+// synthCase writes a generated case of the named size (S, M or L of the
+// README's performance table) into a temporary folder removed after b.
 func synthCase(b *testing.B, size string) string {
-	synthMu.Lock()
-	defer synthMu.Unlock()
-	if dir, ok := synthCases[size]; ok {
-		return dir
-	}
-	root, err := os.MkdirTemp("", "dossier-synth-")
-	if err != nil {
-		b.Fatal(err)
-	}
-	dir := filepath.Join(root, "synthetic-"+size)
+	dir := filepath.Join(b.TempDir(), "synthetic-"+size)
 	if err := synth.Write(dir, synth.Sizes[size], 1); err != nil {
 		b.Fatal(err)
 	}
-	synthCases[size] = dir
 	return dir
 }
 
