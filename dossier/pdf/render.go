@@ -120,6 +120,10 @@ func Dossier(d *model.Dossier, p *regime.Profile, t *Text, o *model.Official) ([
 	s := spec{d: d, p: p, t: t, officials: byFamilyName(d.Officials), combined: o == nil}
 	if o != nil {
 		s.officials = []*model.Official{o}
+		// An official's dossier asks only under the limbs, and in the
+		// wording, that apply to the official's kind (no visa restriction
+		// for a body).
+		s.p = p.ForKind(o.Kind.Value)
 	} else if p.Kind == "sanctions" {
 		// Only officials with conduct alleged are proposed; the others are
 		// listed apart, as addressees.

@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"path"
 	"regexp"
-	"sort"
 	"strconv"
 	"strings"
 
@@ -78,7 +77,7 @@ func keyPath(keys []any) string {
 	return b.String()
 }
 
-func (c *checker) profile(p *Profile, violations map[string]bool) {
+func (c *checker) profile(p *Profile, voc *vocabulary) {
 	want := strings.TrimSuffix(path.Base(c.file), ".yaml")
 	switch {
 	case p.ID == "":
@@ -109,8 +108,28 @@ func (c *checker) profile(p *Profile, violations map[string]bool) {
 		}
 	}
 	c.need(p.LegalBasis.Description, "legal_basis", "description")
-	c.criteria(p, violations)
+	if p.Kind == "sanctions" {
+		c.need(p.LegalBasis.EvidenceStandard, "legal_basis", "evidence_standard")
+	}
+	c.criteria(p, voc)
 	c.elements(p)
+	for kind, keys := range p.NotApplicable {
+		c.kind(kind, voc, "not_applicable", kind)
+		for i, k := range keys {
+			if Element(k) == nil {
+				c.errorf(c.at("not_applicable", kind, i), "%q is not an element (elements: %s)", k, strings.Join(ElementKeys(), ", "))
+			}
+		}
+	}
+	for kind, w := range p.KindWording {
+		c.kind(kind, voc, "kind_wording", kind)
+		for _, f := range []struct{ key, value string }{
+			{"title", w.Title}, {"case_title", w.CaseTitle}, {"cover", w.Cover},
+			{"introduction", w.Introduction}, {"request", w.Request}, {"case_request", w.CaseRequest},
+		} {
+			c.placeholders(f.value, "kind_wording", kind, f.key)
+		}
+	}
 	for key, h := range p.Headings {
 		if !idRE.MatchString(strings.ReplaceAll(key, "_", "-")) {
 			c.errorf(c.at("headings", key), "heading key %q is not a snake_case name", key)
@@ -148,16 +167,20 @@ func (c *checker) placeholders(s string, keys ...any) {
 	}
 }
 
-func (c *checker) criteria(p *Profile, violations map[string]bool) {
+// kind reports an official kind the vocabulary does not know.
+func (c *checker) kind(kind string, voc *vocabulary, keys ...any) {
+	if !voc.kinds[kind] {
+		c.errorf(c.at(keys...), "%q is not an official kind (kinds: %s)", kind, strings.Join(sortedKeys(voc.kinds), ", "))
+	}
+}
+
+func (c *checker) criteria(p *Profile, voc *vocabulary) {
 	if len(p.Criteria) == 0 {
 		c.errorf(c.at("criteria"), "criteria is missing: list the limbs of the regime's criteria")
 	}
 	ids := map[string]bool{}
-	known := make([]string, 0, len(violations))
-	for v := range violations {
-		known = append(known, v)
-	}
-	sort.Strings(known)
+	violations := voc.violations
+	known := sortedKeys(violations)
 	for i, cr := range p.Criteria {
 		switch {
 		case !idRE.MatchString(cr.ID):
@@ -178,6 +201,22 @@ func (c *checker) criteria(p *Profile, violations map[string]bool) {
 				c.errorf(c.at("criteria", i, "violations", j), "%q is listed twice in criterion %s", v, cr.ID)
 			}
 			seen[v] = true
+		}
+		for _, list := range []struct {
+			key   string
+			roles []string
+		}{{"roles", cr.Roles}, {"except_roles", cr.ExceptRoles}} {
+			for j, r := range list.roles {
+				if !voc.roles[r] {
+					c.errorf(c.at("criteria", i, list.key, j), "%q is not a conduct role (roles: %s)", r, strings.Join(sortedKeys(voc.roles), ", "))
+				}
+			}
+		}
+		if len(cr.Roles) > 0 && len(cr.ExceptRoles) > 0 {
+			c.errorf(c.at("criteria", i, "except_roles"), "criterion %s has both roles and except_roles: give the roles that fit, or those that do not", cr.ID)
+		}
+		for j, k := range cr.Kinds {
+			c.kind(k, voc, "criteria", i, "kinds", j)
 		}
 	}
 }

@@ -45,9 +45,18 @@ type Profile struct {
 	Required    []string `yaml:"required"`
 	Recommended []string `yaml:"recommended"`
 
+	// NotApplicable lists, by official kind (templates/vocabulary.yaml,
+	// official_kinds), the elements a recipient does not expect of that
+	// kind: no position of a body, for example. Readiness reports them as
+	// not applicable.
+	NotApplicable map[string][]string `yaml:"not_applicable"`
+
 	// Headings override the renderer's default section headings, by key.
 	Headings map[string]string `yaml:"headings"`
 	Wording  Wording           `yaml:"wording"`
+	// KindWording overrides parts of Wording for officials of one kind,
+	// e.g. a request that leaves out a visa restriction for a body.
+	KindWording map[string]Wording `yaml:"kind_wording"`
 
 	// File is the profile's path in the templates file system.
 	File string `yaml:"-"`
@@ -57,6 +66,10 @@ type Profile struct {
 type LegalBasis struct {
 	Citations   []Citation `yaml:"citations"`
 	Description string     `yaml:"description"` // the criteria in neutral words
+	// EvidenceStandard is the test the recipient applies to the facts, in
+	// the instrument's words ("reasonable grounds to suspect"); required of
+	// sanctions profiles.
+	EvidenceStandard string `yaml:"evidence_standard"`
 }
 
 // Citation is one legal instrument, cited as a whole.
@@ -77,6 +90,84 @@ type Criterion struct {
 	// such a limb meets the criteria only subject to it.
 	Condition  string   `yaml:"condition"`
 	Violations []string `yaml:"violations"`
+	// Roles, when set, are the only conduct roles (vocabulary roles) that
+	// fit the limb: e.g. a superior under a limb for leaders of bodies.
+	// ExceptRoles are conduct roles that do not fit it. Neither set: any
+	// conduct role fits.
+	Roles       []string `yaml:"roles"`
+	ExceptRoles []string `yaml:"except_roles"`
+	// Kinds, when set, are the official kinds (person, organisation) the
+	// limb applies to: a visa restriction applies to persons, not bodies.
+	Kinds []string `yaml:"kinds"`
+}
+
+// FitsRole reports whether conduct in the given role can meet the limb.
+func (c *Criterion) FitsRole(role string) bool {
+	for _, r := range c.ExceptRoles {
+		if r == role {
+			return false
+		}
+	}
+	if len(c.Roles) == 0 {
+		return true
+	}
+	for _, r := range c.Roles {
+		if r == role {
+			return true
+		}
+	}
+	return false
+}
+
+// AppliesTo reports whether the limb applies to an official of the kind.
+func (c *Criterion) AppliesTo(kind string) bool {
+	if len(c.Kinds) == 0 {
+		return true
+	}
+	for _, k := range c.Kinds {
+		if k == kind {
+			return true
+		}
+	}
+	return false
+}
+
+// IsApplicable reports whether the recipient expects element key of an
+// official of the kind (false when the profile's not_applicable lists it).
+func (p *Profile) IsApplicable(kind, key string) bool {
+	for _, k := range p.NotApplicable[kind] {
+		if k == key {
+			return false
+		}
+	}
+	return true
+}
+
+// ForKind returns the profile as it applies to an official of the kind:
+// limbs that do not apply to the kind left out, and the kind's wording
+// overrides in place. p itself is not changed.
+func (p *Profile) ForKind(kind string) *Profile {
+	q := *p
+	q.Criteria = nil
+	for _, c := range p.Criteria {
+		if c.AppliesTo(kind) {
+			q.Criteria = append(q.Criteria, c)
+		}
+	}
+	if w, ok := p.KindWording[kind]; ok {
+		for _, f := range []struct {
+			dst *string
+			src string
+		}{
+			{&q.Wording.Title, w.Title}, {&q.Wording.CaseTitle, w.CaseTitle}, {&q.Wording.Cover, w.Cover},
+			{&q.Wording.Introduction, w.Introduction}, {&q.Wording.Request, w.Request}, {&q.Wording.CaseRequest, w.CaseRequest},
+		} {
+			if f.src != "" {
+				*f.dst = f.src
+			}
+		}
+	}
+	return &q
 }
 
 // Wording is the prose of a dossier. Texts may hold placeholders, filled by
@@ -192,16 +283,15 @@ func Load(fsys fs.FS, id string) (*Profile, error) {
 	if err != nil {
 		return nil, fmt.Errorf("reading %s: %w", file, err)
 	}
-	violations, err := violationTypes(fsys)
+	voc, err := readVocabulary(fsys)
 	if err != nil {
 		return nil, err
 	}
-	return parse(file, data, violations)
+	return parse(file, data, voc)
 }
 
-// parse decodes and checks one profile; violations is the vocabulary of
-// violation types.
-func parse(file string, data []byte, violations map[string]bool) (*Profile, error) {
+// parse decodes and checks one profile against the case-file vocabulary.
+func parse(file string, data []byte, voc *vocabulary) (*Profile, error) {
 	var root yaml.Node
 	if err := yaml.Unmarshal(data, &root); err != nil {
 		return nil, yamlError(file, err)
@@ -220,7 +310,7 @@ func parse(file string, data []byte, violations map[string]bool) (*Profile, erro
 	}
 	p.File = file
 	c := &checker{file: file, root: root.Content[0]}
-	c.profile(p, violations)
+	c.profile(p, voc)
 	if len(c.errs) > 0 {
 		return nil, errors.Join(c.errs...)
 	}
@@ -251,21 +341,50 @@ func lineError(file, msg string) error {
 	return &Error{File: file, Msg: msg}
 }
 
-// violationTypes reads the violation types of the case-file vocabulary.
-func violationTypes(fsys fs.FS) (map[string]bool, error) {
+// vocabulary is what profiles are checked against: the case-file
+// vocabulary's violation types, conduct roles and official kinds.
+type vocabulary struct {
+	violations, roles, kinds map[string]bool
+}
+
+// readVocabulary reads templates/vocabulary.yaml. The roles a limb may
+// name are the vocabulary's conduct_roles when it lists them (a role that
+// only addresses an official never meets criteria), else its roles.
+func readVocabulary(fsys fs.FS) (*vocabulary, error) {
 	data, err := fs.ReadFile(fsys, "vocabulary.yaml")
 	if err != nil {
 		return nil, fmt.Errorf("reading the vocabulary for regime profiles: %w", err)
 	}
 	var v struct {
-		Violations map[string]string `yaml:"violations"`
+		Violations   map[string]string `yaml:"violations"`
+		Roles        map[string]string `yaml:"roles"`
+		ConductRoles map[string]string `yaml:"conduct_roles"`
+		Kinds        map[string]string `yaml:"official_kinds"`
 	}
 	if err := yaml.Unmarshal(data, &v); err != nil {
 		return nil, fmt.Errorf("vocabulary.yaml: %w", err)
 	}
+	roles := v.ConductRoles
+	if len(roles) == 0 {
+		roles = v.Roles
+	}
+	return &vocabulary{violations: keySet(v.Violations), roles: keySet(roles), kinds: keySet(v.Kinds)}, nil
+}
+
+func keySet(m map[string]string) map[string]bool {
 	out := map[string]bool{}
-	for k := range v.Violations {
+	for k := range m {
 		out[k] = true
 	}
-	return out, nil
+	return out
+}
+
+// sortedKeys returns the keys of a set in order, for error messages.
+func sortedKeys(set map[string]bool) []string {
+	out := make([]string, 0, len(set))
+	for k := range set {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
 }

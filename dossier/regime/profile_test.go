@@ -17,7 +17,10 @@ func TestEmbeddedProfiles(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := map[string]string{"ca-magnitsky": "Letter", "eu-ghrsr": "A4", "parliament": "A4", "uk-ghr": "A4", "us-glomag": "Letter"}
+	want := map[string]string{
+		"ca-magnitsky": "Letter", "eu-ghrsr": "A4", "parliament": "A4", "uk-ghr": "A4", "uk-gacr": "A4", "us-glomag": "Letter",
+		"ee-entry-ban": "A4", "lv-entry-ban": "A4", "lt-entry-ban": "A4",
+	}
 	if len(ps) != len(want) {
 		t.Fatalf("got %d profiles, want %d", len(ps), len(want))
 	}
@@ -28,14 +31,34 @@ func TestEmbeddedProfiles(t *testing.T) {
 		if len(p.Recipient) == 0 || len(p.LegalBasis.Citations) == 0 || len(p.Criteria) == 0 {
 			t.Errorf("%s: incomplete profile %+v", p.ID, p)
 		}
+		for i, c := range p.LegalBasis.Citations {
+			if strings.TrimSpace(c.Text) == "" {
+				t.Errorf("%s: citation %d has no text", p.ID, i)
+			}
+		}
+		if p.Kind == "sanctions" && strings.TrimSpace(p.LegalBasis.EvidenceStandard) == "" {
+			t.Errorf("%s: no evidence standard", p.ID)
+		}
+		for _, c := range p.Criteria {
+			if c.Instrument == "" || c.Title == "" || c.Description == "" {
+				t.Errorf("%s: limb %s lacks its instrument, title or description", p.ID, c.ID)
+			}
+		}
 	}
 }
+
+// corruptionOnly are the profiles whose instrument concerns corruption
+// alone; every other profile must reach the core human rights violations.
+var corruptionOnly = map[string]bool{"uk-gacr": true}
 
 // TestProfilesCoverTheCoreViolations guards the mapping: conduct that every
 // human rights sanctions regime names (torture) must meet a limb of each.
 func TestProfilesCoverTheCoreViolations(t *testing.T) {
 	ps, _ := All(templates.Embedded())
 	for _, p := range ps {
+		if corruptionOnly[p.ID] {
+			continue
+		}
 		found := false
 		for _, c := range p.Criteria {
 			for _, v := range c.Violations {
@@ -59,6 +82,7 @@ legal_basis:
   citations:
     - text: The Test Act 2020
   description: A test.
+  evidence_standard: Reasonable grounds to suspect.
 criteria:
   - id: torture
     instrument: Test Act, section 1
@@ -111,17 +135,17 @@ func TestLoadErrors(t *testing.T) {
 		{"unknown violation", func(s string) string {
 			return strings.Replace(s, "violations: [torture]", "violations: [torture, torure]", 1)
 		},
-			[]string{"regimes/test.yaml:17:", `"torure" is not a violation type`}},
+			[]string{"regimes/test.yaml:18:", `"torure" is not a violation type`}},
 		{"unknown element", func(s string) string {
 			return strings.Replace(s, "recommended: [birth_date]", "recommended: [birthdate]", 1)
 		},
-			[]string{"regimes/test.yaml:19:", `"birthdate" is not an element`}},
+			[]string{"regimes/test.yaml:20:", `"birthdate" is not an element`}},
 		{"element twice", func(s string) string {
 			return strings.Replace(s, "recommended: [birth_date]", "recommended: [conduct]", 1)
 		},
-			[]string{"regimes/test.yaml:19:", `"conduct" is listed twice`}},
+			[]string{"regimes/test.yaml:20:", `"conduct" is listed twice`}},
 		{"unknown placeholder", func(s string) string { return strings.Replace(s, "About {official}", "About {offical}", 1) },
-			[]string{"regimes/test.yaml:21:", "unknown placeholder {offical}"}},
+			[]string{"regimes/test.yaml:22:", "unknown placeholder {offical}"}},
 		{"missing wording", func(s string) string { return strings.Replace(s, "  request: Please.\n", "", 1) },
 			[]string{"regimes/test.yaml:", "wording.request is missing"}},
 		{"no criteria", func(s string) string {
@@ -194,7 +218,7 @@ func TestOverlayAddsARegime(t *testing.T) {
 		t.Fatal(err)
 	}
 	ids, _ := IDs(fsys)
-	if p.Name != "Test regime" || ids[0] != "au-magnitsky" || len(ids) != 6 {
+	if p.Name != "Test regime" || ids[0] != "au-magnitsky" || len(ids) != 10 {
 		t.Errorf("ids = %v", ids)
 	}
 	if _, err := fs.Stat(fsys, "regimes/uk-ghr.yaml"); err != nil {

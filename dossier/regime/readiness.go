@@ -103,6 +103,7 @@ func Readiness(d *model.Dossier, p *Profile) Report {
 
 // OfficialReady measures one official's readiness under p.
 func OfficialReady(d *model.Dossier, p *Profile, o *model.Official) OfficialReadiness {
+	p = p.ForKind(o.Kind.Value)
 	or := OfficialReadiness{Official: o.ID, Name: o.Name, Ready: true, Proposed: true, Checks: []Check{}, Criteria: p.CriteriaMet(d, o.Allegations)}
 	if !o.HasConduct() {
 		or.Ready, or.Proposed, or.NotProposed = false, false, NoConduct
@@ -123,6 +124,8 @@ func OfficialReady(d *model.Dossier, p *Profile, o *model.Official) OfficialRead
 		c := Check{Element: e.Key, Label: e.Label, Level: level}
 		if e.PersonOnly && !person {
 			c.Status, c.Detail = NotApplicable, "not applicable to an organisation"
+		} else if !p.IsApplicable(o.Kind.Value, e.Key) {
+			c.Status, c.Detail = NotApplicable, "not expected of an official of this kind"
 		} else {
 			c.Status, c.Detail = check(e.Key, d, o, or.Criteria)
 		}
@@ -154,6 +157,9 @@ func (p *Profile) CriteriaMet(d *model.Dossier, allegations []*model.Allegation)
 		m := Match{Criterion: cr.ID, Instrument: cr.Instrument, Title: cr.Title, Condition: cr.Condition, Violations: []string{}, Allegations: []string{}, Reported: true}
 		seen := map[string]bool{}
 		for _, a := range allegations {
+			if !cr.FitsRole(a.Role.Value) {
+				continue
+			}
 			hit := false
 			for _, v := range a.Violations {
 				if in[v.Value] {

@@ -263,7 +263,7 @@ func TestConductMapsToLimb(t *testing.T) {
 		{"eu-ghrsr", "freedom_of_expression", "expression"},
 		{"ca-magnitsky", "torture", "gross-violations"},
 		{"ca-magnitsky", "death_penalty", "other-gross-violations"},
-		{"ca-magnitsky", "corruption", "corruption"},
+		{"ca-magnitsky", "corruption", "significant-corruption"},
 		{"parliament", "forced_sterilisation", "human-rights"},
 		{"parliament", "corruption", "corruption"},
 	} {

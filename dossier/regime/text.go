@@ -55,7 +55,7 @@ func WriteText(w io.Writer, r Report) error {
 		for _, m := range o.Criteria {
 			line := fmt.Sprintf("    criteria    %s, %s: %s", m.Instrument, m.Title, strings.Join(m.Allegations, ", "))
 			if m.Condition != "" {
-				line += " (subject to a further condition)"
+				line += " (subject to a further condition: " + m.Condition + ")"
 			}
 			if m.Reported {
 				line += " (reported only: hedged or reports-only evidence)"
