@@ -313,7 +313,7 @@ func TestEveryProfileRendersWithoutRegimes(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(files) != 5*2 { // five profiles; the case dossier and one official's
+	if len(files) != 9*2 { // nine profiles; the case dossier and one official's
 		t.Errorf("%d files", len(files))
 	}
 }
