@@ -102,7 +102,9 @@ wording:
 
 func profileFS(profile string) fstest.MapFS {
 	return fstest.MapFS{
-		"vocabulary.yaml":   {Data: []byte("violations:\n  torture: Torture\n  arbitrary_detention: Arbitrary detention\n")},
+		"vocabulary.yaml": {Data: []byte("violations:\n  torture: Torture\n  arbitrary_detention: Arbitrary detention\n" +
+			"roles:\n  perpetrated: Perpetrated\n  complicit: Complicit\n  responsible_authority: Responsible authority\n" +
+			"official_kinds:\n  person: Person\n  organisation: Organisation\n")},
 		"regimes/test.yaml": {Data: []byte(profile)},
 	}
 }
@@ -157,6 +159,27 @@ func TestLoadErrors(t *testing.T) {
 		{"wrong type", func(s string) string { return strings.Replace(s, "recipient: [Someone]", "recipient: {a: b}", 1) },
 			[]string{"regimes/test.yaml:7:"}},
 		{"empty", func(string) string { return "" }, []string{"regimes/test.yaml: the file is empty"}},
+		{"unknown role", func(s string) string {
+			return strings.Replace(s, "    violations: [torture]", "    roles: [perpetrated, complicit, ordred]\n    violations: [torture]", 1)
+		}, []string{"regimes/test.yaml:18:", `"ordred" is not a conduct role`}},
+		{"roles and except_roles", func(s string) string {
+			return strings.Replace(s, "    violations: [torture]", "    roles: [perpetrated]\n    except_roles: [complicit]\n    violations: [torture]", 1)
+		}, []string{"regimes/test.yaml:19:", "both roles and except_roles"}},
+		{"unknown kind of limb", func(s string) string {
+			return strings.Replace(s, "    violations: [torture]", "    kinds: [persn]\n    violations: [torture]", 1)
+		}, []string{"regimes/test.yaml:18:", `"persn" is not an official kind`}},
+		{"not applicable: unknown kind", func(s string) string {
+			return strings.Replace(s, "wording:", "not_applicable:\n  body: [position]\nwording:", 1)
+		}, []string{"regimes/test.yaml:22:", `"body" is not an official kind`}},
+		{"not applicable: unknown element", func(s string) string {
+			return strings.Replace(s, "wording:", "not_applicable:\n  organisation: [positon]\nwording:", 1)
+		}, []string{"regimes/test.yaml:22:", `"positon" is not an element`}},
+		{"kind wording: unknown placeholder", func(s string) string {
+			return s + "kind_wording:\n  organisation:\n    request: \"Please {offical}.\"\n"
+		}, []string{"regimes/test.yaml:30:", "unknown placeholder {offical} in kind_wording.organisation.request"}},
+		{"no evidence standard", func(s string) string {
+			return strings.Replace(s, "  evidence_standard: Reasonable grounds to suspect.\n", "", 1)
+		}, []string{"regimes/test.yaml:", "legal_basis.evidence_standard is missing"}},
 		{"several at once", func(s string) string {
 			return strings.Replace(strings.Replace(s, "paper: A4", "paper: A3", 1), "language: en-GB", "language: english!", 1)
 		}, []string{"paper \"A3\"", "language \"english!\""}},

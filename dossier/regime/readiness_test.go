@@ -2,6 +2,7 @@ package regime
 
 import (
 	"bytes"
+	"encoding/json"
 	"strings"
 	"testing"
 
@@ -331,4 +332,96 @@ func TestHedgedConductIsOnlyReported(t *testing.T) {
 		t.Errorf("one unhedged excerpt establishes the conduct: %+v", r.Criteria)
 	}
 	_ = o
+}
+
+// TestRolesAndKindsChooseTheLimb: each conduct role meets the limb that
+// fits it (a superior the US limb for leaders of bodies, a complicit
+// company Canada's material-assistance limb), and a limb for persons only
+// (a visa restriction, an entry ban) is never met by a body.
+func TestRolesAndKindsChooseTheLimb(t *testing.T) {
+	for _, tc := range []struct {
+		regime, role, violation, kind string
+		want                          string // limbs met, in profile order
+	}{
+		{"us-glomag", "perpetrated", "torture", "person", "eo13818-abuse 7031c-gross-violation"},
+		{"us-glomag", "perpetrated", "torture", "organisation", "eo13818-abuse"},
+		{"us-glomag", "responsible_as_superior", "torture", "person", "eo13818-leader 7031c-gross-violation"},
+		{"us-glomag", "complicit", "corruption", "person", "eo13818-corruption eo13818-material-assistance 7031c-corruption"},
+		{"us-glomag", "failed_to_investigate", "corruption", "person", ""},
+		{"ca-magnitsky", "perpetrated", "corruption", "person", "significant-corruption"},
+		{"ca-magnitsky", "complicit", "corruption", "organisation", "material-assistance"},
+		{"ca-magnitsky", "failed_to_investigate", "torture", "person", "agent-of-a-foreign-state"},
+		{"uk-gacr", "perpetrated", "corruption", "person", "involved-in-serious-corruption"},
+		{"uk-gacr", "failed_to_investigate", "corruption", "person", "failure-to-investigate"},
+		{"uk-ghr", "perpetrated", "corruption", "person", ""},
+		{"ee-entry-ban", "perpetrated", "torture", "person", "death-or-serious-harm"},
+		{"ee-entry-ban", "perpetrated", "torture", "organisation", ""},
+		{"lt-entry-ban", "complicit", "corruption", "person", "corruption"},
+	} {
+		t.Run(strings.Join([]string{tc.regime, tc.role, tc.violation, tc.kind}, "/"), func(t *testing.T) {
+			d, o := fixture()
+			o.Kind = model.Label{Value: tc.kind}
+			o.Allegations[0].Role = model.Label{Value: tc.role}
+			o.Allegations[0].Violations = []model.Label{{Value: tc.violation, Label: tc.violation}}
+			var got []string
+			for _, m := range OfficialReady(d, profile(t, tc.regime), o).Criteria {
+				got = append(got, m.Criterion)
+			}
+			if strings.Join(got, " ") != tc.want {
+				t.Errorf("limbs met %q, want %q", strings.Join(got, " "), tc.want)
+			}
+		})
+	}
+}
+
+// TestNotApplicableToABody: no position is required of a body, and a
+// body's dossier asks for no visa restriction.
+func TestNotApplicableToABody(t *testing.T) {
+	us := profile(t, "us-glomag")
+	d, o := fixture()
+	o.Kind = model.Label{Value: "organisation", Label: "Organisation"}
+	o.Positions = nil
+	r := OfficialReady(d, us, o)
+	if st, _ := status(r, "position"); st != NotApplicable {
+		t.Errorf("position of a body: %s", st)
+	}
+	if !r.Ready {
+		t.Errorf("a body with conduct and two accounts should be ready: %v", r.Missing(Required))
+	}
+	o.Kind = model.Label{Value: "person", Label: "Person"}
+	if st, _ := status(OfficialReady(d, us, o), "position"); st != Missing {
+		t.Errorf("position of a person: %s, want missing", st)
+	}
+	if req := us.ForKind("organisation").Wording.Request; strings.Contains(req, "7031(c)") || !strings.Contains(req, "13818") {
+		t.Errorf("request for a body: %q", req)
+	}
+	if req := us.ForKind("person").Wording.Request; !strings.Contains(req, "7031(c)") {
+		t.Errorf("request for a person: %q", req)
+	}
+	if len(us.ForKind("organisation").Criteria) >= len(us.Criteria) || len(us.Criteria) != len(profile(t, "us-glomag").Criteria) {
+		t.Error("ForKind must drop the limbs for persons from a copy, not from the profile")
+	}
+}
+
+// TestConditionIsNamed: a conditional limb says what its condition is, in
+// the text report and in the JSON.
+func TestConditionIsNamed(t *testing.T) {
+	d, o := fixture()
+	o.Allegations[0].Role = model.Label{Value: "perpetrated"}
+	r := Readiness(d, profile(t, "ca-magnitsky"))
+	var b bytes.Buffer
+	if err := WriteText(&b, r); err != nil {
+		t.Fatal(err)
+	}
+	want := "subject to a further condition: The conduct must be committed against individuals who seek to expose illegal activity"
+	if !strings.Contains(b.String(), want) {
+		t.Errorf("text does not name the condition:\n%s", b.String())
+	}
+	data, err := json.Marshal(r)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(data), `"condition":"The conduct must be committed against individuals who seek to expose illegal activity`) {
+		t.Errorf("JSON does not name the condition: %s", data)
+	}
 }
