@@ -488,7 +488,7 @@ func (dc *doc) criteria(o *model.Official, level int) {
 		return // an addressee: no conduct, so no section on criteria
 	}
 	dc.heading(level, t.h("criteria"), numbered)
-	met := dc.p.CriteriaMet(dc.d, o.Allegations)
+	met := dc.p.ForKind(o.Kind.Value).CriteriaMet(dc.d, o.Allegations) // a body meets no limb for persons
 	if len(met) == 0 {
 		dc.para(t.x("no_criteria"))
 		return

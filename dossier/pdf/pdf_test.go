@@ -340,3 +340,58 @@ func TestDatesReadAsWritten(t *testing.T) {
 		}
 	}
 }
+
+// TestBodyIsAskedForNoVisaRestriction: the US dossier of a police
+// department asks Treasury to consider it under Executive Order 13818 and
+// asks the State Department for nothing: section 7031(c) restricts the
+// entry of persons. A person's dossier still asks for both.
+func TestBodyIsAskedForNoVisaRestriction(t *testing.T) {
+	files := steppeFiles(t, model.Internal)
+	var body, person, combined string
+	for name, data := range files {
+		switch {
+		case strings.HasSuffix(name, "-us-glomag-internal.pdf") && strings.Count(name, "-") == strings.Count("steppe-us-glomag-internal.pdf", "-"):
+			combined = squash(text(t, data))
+		case strings.Contains(name, "almaty-police-us-glomag"):
+			body = squash(text(t, data))
+		case strings.Contains(name, "nurlanov-us-glomag"):
+			person = squash(text(t, data))
+		}
+	}
+	if body == "" || person == "" || combined == "" {
+		t.Fatalf("dossiers not found among %d files", len(files))
+	}
+	between := func(s, from, to string) string {
+		i := strings.LastIndex(s, from) // the section, not its line in the contents
+		j := strings.Index(s[i+1:], to)
+		if i < 0 || j < 0 {
+			t.Fatalf("no section %q … %q in:\n%s", from, to, s)
+		}
+		return s[i : i+1+j]
+	}
+	request := between(body, "2 Request", "3 Legal basis")
+	if strings.Contains(request, "7031(c)") || !strings.Contains(request, "Almaty city police department for designation under Executive Order 13818.") {
+		t.Errorf("the body's request asks for a visa restriction, or not for a designation: %s", request)
+	}
+	if criteria := between(body, "Criteria met", "Readiness"); strings.Contains(criteria, "Section 7031(c)") {
+		t.Errorf("the body is put under section 7031(c): %s", criteria)
+	}
+	// In the combined dossier, the body's own criteria table (after its
+	// identification, the only one of kind Organisation).
+	i := strings.Index(combined, "Kind Organisation")
+	if i < 0 {
+		t.Fatal("the combined dossier has no section for the body")
+	}
+	rest := combined[i:]
+	j := strings.Index(rest, "Criteria met The conduct")
+	k := strings.Index(rest, "Identification Full name") // the next official's section
+	if j < 0 || k < j {
+		t.Fatalf("no criteria table for the body in the combined dossier: %s", rest)
+	}
+	if strings.Contains(rest[j:k], "7031(c)") {
+		t.Errorf("the combined dossier puts the body under section 7031(c): %s", rest[j:k])
+	}
+	if !strings.Contains(between(person, "2 Request", "3 Legal basis"), "for a visa restriction under section 7031(c)") {
+		t.Errorf("the person's dossier no longer asks for a visa restriction:\n%s", person)
+	}
+}

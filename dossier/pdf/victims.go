@@ -47,7 +47,9 @@ func (dc *doc) concerned() []*model.Victim {
 func (dc *doc) victims(level int) {
 	t := dc.t
 	f := dc.f
-	dc.heading(level, t.h("victims"), numbered)
+	// The heading keeps with the first victim, whose entry asks for four
+	// lines below the heading on its page.
+	dc.heading(level, t.h("victims"), headingOpts{numbered: true, inTOC: true, keep: 6 * bodyLine})
 	list := dc.concerned()
 	if len(list) == 0 {
 		dc.para(t.x("no_victims"))
