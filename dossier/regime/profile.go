@@ -17,6 +17,7 @@ import (
 	"io/fs"
 	"path"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 
@@ -103,44 +104,21 @@ type Criterion struct {
 
 // FitsRole reports whether conduct in the given role can meet the limb.
 func (c *Criterion) FitsRole(role string) bool {
-	for _, r := range c.ExceptRoles {
-		if r == role {
-			return false
-		}
+	if slices.Contains(c.ExceptRoles, role) {
+		return false
 	}
-	if len(c.Roles) == 0 {
-		return true
-	}
-	for _, r := range c.Roles {
-		if r == role {
-			return true
-		}
-	}
-	return false
+	return len(c.Roles) == 0 || slices.Contains(c.Roles, role)
 }
 
 // AppliesTo reports whether the limb applies to an official of the kind.
 func (c *Criterion) AppliesTo(kind string) bool {
-	if len(c.Kinds) == 0 {
-		return true
-	}
-	for _, k := range c.Kinds {
-		if k == kind {
-			return true
-		}
-	}
-	return false
+	return len(c.Kinds) == 0 || slices.Contains(c.Kinds, kind)
 }
 
 // IsApplicable reports whether the recipient expects element key of an
 // official of the kind (false when the profile's not_applicable lists it).
 func (p *Profile) IsApplicable(kind, key string) bool {
-	for _, k := range p.NotApplicable[kind] {
-		if k == key {
-			return false
-		}
-	}
-	return true
+	return !slices.Contains(p.NotApplicable[kind], key)
 }
 
 // ForKind returns the profile as it applies to an official of the kind:
