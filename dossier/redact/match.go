@@ -238,10 +238,9 @@ func (inv *Inventory) maybe(w string) bool {
 		return true
 	}
 	if len(w) >= 5 {
-		head := w
-		if len(head) > 8 {
-			head = head[:8]
-		}
+		// The first two letters of a loose key come from at most the
+		// first four bytes of the word ("dzh" → "j", "kh" → "h").
+		head := w[:4]
 		if k := loose(head); len(k) >= 2 && inv.loosePrefix[k[:2]] {
 			return true
 		}
