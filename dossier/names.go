@@ -18,24 +18,9 @@ func foldName(s string) string { return fold.String(s) }
 // "Kozhamzharov"/"Kojamjarov"), double letters collapsed and the words of
 // the name sorted, so that word order does not matter either.
 func nameKey(name string) string {
-	s := foldName(name)
-	for _, r := range [][2]string{
-		{"x", "ks"}, {"dzh", "j"}, {"zh", "j"}, {"kh", "h"}, {"ye", "e"}, {"yo", "o"},
-		{"iy", "i"}, {"yi", "i"}, {"y", "i"}, {"ts", "c"}, {"w", "v"}, {"q", "k"},
-	} {
-		s = strings.ReplaceAll(s, r[0], r[1])
-	}
-	words := strings.FieldsFunc(s, func(r rune) bool { return !unicode.IsLetter(r) })
+	words := strings.FieldsFunc(foldName(name), func(r rune) bool { return !unicode.IsLetter(r) })
 	for i, w := range words {
-		var b strings.Builder
-		var last rune
-		for _, r := range w {
-			if r != last {
-				b.WriteRune(r)
-			}
-			last = r
-		}
-		words[i] = b.String()
+		words[i] = fold.Loose(w)
 	}
 	sort.Strings(words)
 	return strings.Join(words, " ")

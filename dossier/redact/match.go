@@ -107,23 +107,7 @@ func inflectedForm(w, t, s string, sc script) bool {
 
 // loose reduces a folded word to the key its transliteration variants
 // share ("Khassenov" and "Khasenov", "Semyonova" and "Semenova").
-func loose(w string) string {
-	for _, r := range [][2]string{
-		{"x", "ks"}, {"dzh", "j"}, {"zh", "j"}, {"kh", "h"}, {"yo", "e"}, {"ye", "e"}, {"jo", "e"},
-		{"iy", "i"}, {"yi", "i"}, {"y", "i"}, {"ts", "c"}, {"tz", "c"}, {"w", "v"}, {"q", "k"}, {"ph", "f"},
-	} {
-		w = strings.ReplaceAll(w, r[0], r[1])
-	}
-	var b strings.Builder
-	var last rune
-	for _, r := range w {
-		if r != last {
-			b.WriteRune(r)
-		}
-		last = r
-	}
-	return b.String()
-}
+func loose(w string) string { return fold.Loose(w) }
 
 // A Hit is one mention of a withheld person in a text.
 type Hit struct {

@@ -247,3 +247,26 @@ func (t *Text) Words() []Word {
 	}
 	return out
 }
+
+// loose lists the transliteration choices that differ between sources for
+// one sound, in the order they are merged.
+var loose = strings.NewReplacer(
+	"dzh", "j", "zh", "j", "kh", "h", "x", "ks", "yo", "e", "ye", "e", "jo", "e",
+	"iy", "i", "yi", "i", "y", "i", "ts", "c", "tz", "c", "w", "v", "q", "k", "ph", "f",
+)
+
+// Loose reduces a folded word to the key its transliteration variants
+// share: "Semyenova", "Semyonova" and "Semenova"; "Maks" and "Max";
+// "Khassenov" and "Khasenov" (double letters collapse).
+func Loose(w string) string {
+	w = loose.Replace(w)
+	var b strings.Builder
+	var last rune
+	for _, r := range w {
+		if r != last {
+			b.WriteRune(r)
+		}
+		last = r
+	}
+	return b.String()
+}

@@ -37,3 +37,17 @@ func TestFindWordsMapsToOriginal(t *testing.T) {
 		t.Errorf("second span = %q", got)
 	}
 }
+
+func TestLoose(t *testing.T) {
+	for _, tt := range [][2]string{
+		{"semyenova", "semenova"}, {"semyonova", "semenova"}, {"maks", "max"}, {"khassenov", "khasenov"},
+		{"kozhamzharov", "kojamjarov"}, {"tsoi", "tzoi"},
+	} {
+		if a, b := Loose(tt[0]), Loose(tt[1]); a != b {
+			t.Errorf("Loose(%q) = %q, Loose(%q) = %q: want one key", tt[0], a, tt[1], b)
+		}
+	}
+	if Loose("semenova") == Loose("simonova") {
+		t.Error("different names share a key")
+	}
+}
