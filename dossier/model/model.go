@@ -263,6 +263,13 @@ type Source struct {
 	Size       int    `json:"size"`   // bytes of the archived file
 	Notes      string `json:"notes,omitempty"`
 	Excerpts   []int  `json:"excerpts"` // numbers of the excerpts quoting it
+	// Text is the archived text as this audience may read it: withheld
+	// names replaced by pseudonyms. The evidence bundle lays it out in
+	// full; other outputs leave it out.
+	Text string `json:"-"`
+	// TextRedacted says Text differs from the archived file because a
+	// withheld name was replaced.
+	TextRedacted bool `json:"-"`
 }
 
 // Excerpt is one quoted piece of evidence, found in its source.
