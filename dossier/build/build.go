@@ -13,6 +13,7 @@ import (
 	"unicode"
 
 	"github.com/dossier-project/dossier/dossier"
+	"github.com/dossier-project/dossier/dossier/bundle"
 	"github.com/dossier-project/dossier/dossier/csvout"
 	"github.com/dossier-project/dossier/dossier/internal/outset"
 	"github.com/dossier-project/dossier/dossier/jsonout"
@@ -40,6 +41,7 @@ var Formats = []Format{
 	{"csv", "one CSV table each for officials, allegations, victims, evidence, sources", csvout.Render},
 	{"pdf", "a PDF dossier per official and regime, and one per regime for the whole case", pdf.Render},
 	{"xlsx", "an Excel workbook of the case for partner organisations", xlsx.Render},
+	{"bundle", "an evidence bundle for lawyers: indexed, paginated exhibits, archived texts and sha256 manifests, in one zip", bundle.Render},
 }
 
 // FormatNames returns the names of all formats.
