@@ -158,9 +158,9 @@ func layoutOnce(d *model.Dossier, t *Text, ex []*exhibit, prefix, zipName string
 }
 
 func (l *layout) font(family, style string, size float64) { l.f.SetFont(family, style, size) }
-func (l *layout) color(c rgb)                              { l.f.SetTextColor(c.r, c.g, c.b) }
-func (l *layout) width() float64                           { return l.pageW - marginLeft - marginRight }
-func (l *layout) bottom() float64                          { return l.pageH - marginBottom }
+func (l *layout) color(c rgb)                             { l.f.SetTextColor(c.r, c.g, c.b) }
+func (l *layout) width() float64                          { return l.pageW - marginLeft - marginRight }
+func (l *layout) bottom() float64                         { return l.pageH - marginBottom }
 
 // ensure starts a new page unless h millimetres fit below the cursor.
 func (l *layout) ensure(h float64) {

@@ -15,8 +15,8 @@ import (
 type exhibit struct {
 	n        int // the source's number: exhibit n is source [Sn]
 	src      *model.Source
-	file     string // path of its text file inside the bundle
-	sum      string // sha256 of that file
+	file     string   // path of its text file inside the bundle
+	sum      string   // sha256 of that file
 	paras    [][2]int // the paragraphs: non-blank lines, numbered from 1
 	passages []*passage
 	page     int // first bundle page
