@@ -107,7 +107,7 @@ func readZip(file string) (*archive, io.Closer, error) {
 	if err != nil {
 		return nil, nil, fmt.Errorf("%s: not a readable zip file: %w", file, err)
 	}
-	a, err := zipArchive(&zr.Reader)
+	a, err := checkZipShape(&zr.Reader)
 	if err != nil {
 		zr.Close()
 		return nil, nil, err
@@ -115,8 +115,8 @@ func readZip(file string) (*archive, io.Closer, error) {
 	return a, zr, nil
 }
 
-// zipArchive checks every entry of a zip and lists its files.
-func zipArchive(zr *zip.Reader) (*archive, error) {
+// checkZipShape checks every entry of a zip and lists its files.
+func checkZipShape(zr *zip.Reader) (*archive, error) {
 	if len(zr.File) > MaxEntries {
 		return nil, hostile("the zip has %d entries (at most %d)", len(zr.File), MaxEntries)
 	}
@@ -245,4 +245,13 @@ func readDir(dir string) (*archive, io.Closer, error) {
 		return nil, nil, err
 	}
 	return a, root, nil
+}
+
+// checkZip checks a zip already open: its shape, then its content.
+func checkZip(zr *zip.Reader) (*Report, error) {
+	a, err := checkZipShape(zr)
+	if err != nil {
+		return nil, err
+	}
+	return check(a)
 }

@@ -271,22 +271,36 @@ type fileSum struct {
 // each cited passage against its exhibit's text.
 func checkManifest(r *Report, m *bundle.Manifest, sums map[string]string, seen map[string]fileSum, texts map[string][]byte) {
 	listed := map[string]bool{}
+	disagree := 0
 	for _, f := range m.Files {
 		listed[f.File] = true
 		s, ok := sums[f.File]
 		switch {
 		case !ok:
 			r.add("manifest", f.File, "listed in %s but not in %s", bundle.ManifestJSON, bundle.ManifestSums)
+			disagree++
 		case s != strings.ToLower(f.SHA256):
 			r.add("manifest", f.File, "%s and %s give different sha256", bundle.ManifestJSON, bundle.ManifestSums)
+			disagree++
 		case seen[f.File].sum == s && seen[f.File].size != f.Size:
 			r.add("manifest", f.File, "%s gives %d bytes, the file has %d", bundle.ManifestJSON, f.Size, seen[f.File].size)
 		}
 	}
+	var unlisted []string
 	for name := range sums {
 		if name != bundle.ManifestJSON && !listed[name] {
-			r.add("manifest", name, "listed in %s but not in %s", bundle.ManifestSums, bundle.ManifestJSON)
+			unlisted = append(unlisted, name)
 		}
+	}
+	sort.Strings(unlisted)
+	for _, name := range unlisted {
+		r.add("manifest", name, "listed in %s but not in %s", bundle.ManifestSums, bundle.ManifestJSON)
+		disagree++
+	}
+	if disagree > 0 {
+		// manifest.json matched its line in MANIFEST.sha256, so the two
+		// were written together: one of them changed since.
+		r.add("manifest", bundle.ManifestSums, "disagrees with %s on %d file(s): one of the two manifests was changed", bundle.ManifestJSON, disagree)
 	}
 	for _, e := range m.Exhibits {
 		if !listed[e.File] {
@@ -294,11 +308,12 @@ func checkManifest(r *Report, m *bundle.Manifest, sums map[string]string, seen m
 		}
 	}
 	paras := map[string][][2]int{}
+	strays := map[string]int{}
 	for _, p := range m.Passages {
 		text, ok := texts[p.File]
 		if !ok || text == nil {
 			if _, known := sums[p.File]; !known {
-				r.add("passage", p.File, "excerpt %d points into a file the bundle does not list", p.Excerpt)
+				strays[p.File]++
 			}
 			continue // missing or altered: reported already
 		}
@@ -313,5 +328,13 @@ func checkManifest(r *Report, m *bundle.Manifest, sums map[string]string, seen m
 		if n := bundle.ParagraphAt(paras[p.File], p.Offset); n != p.Paragraph {
 			r.add("passage", p.File, "excerpt %d: the passage begins in paragraph %d, the table says %d", p.Excerpt, n, p.Paragraph)
 		}
+	}
+	names := make([]string, 0, len(strays))
+	for name := range strays {
+		names = append(names, name)
+	}
+	sort.Strings(names)
+	for _, name := range names {
+		r.add("passage", name, "%d cited passage(s) point into this file, which %s does not list", strays[name], bundle.ManifestSums)
 	}
 }
