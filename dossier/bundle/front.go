@@ -93,7 +93,7 @@ func (l *layout) index(start, reserved int, draw bool) int {
 		meta = append(meta, join(t.l("file"), e.file), join(t.l("sha256"), e.sum))
 		en := entry{num: strconv.Itoa(e.n), title: s.Title, page: Stamp(l.prefix, e.page), link: e.link, meta: meta}
 		if s.TextRedacted {
-			en.warn = t.x("redacted", "sha256", s.SHA256)
+			en.warn = t.x("redacted", "hash", s.SHA256)
 		}
 		entries = append(entries, en)
 	}

@@ -242,12 +242,17 @@ func (l *layout) exhibit(e *exhibit) {
 	l.labelValue(lw, t.l("file"), e.file, ink)
 	l.labelValue(lw, t.l("sha256"), e.sum, ink)
 	if s.TextRedacted {
-		l.labelValue(lw, "", t.x("redacted", "sha256", s.SHA256), marking)
+		l.labelValue(lw, "", t.x("redacted", "hash", s.SHA256), marking)
+	} else {
+		l.labelValue(lw, "", t.x("not_redacted"), grey)
 	}
-	f.Ln(2)
+	f.Ln(3)
+	l.font(pdf.Sans, "B", 10)
+	l.color(navy)
+	f.CellFormat(0, 5, t.x("text_heading"), "", 1, "L", false, 0, "")
 	f.SetDrawColor(navy.r, navy.g, navy.b)
 	f.SetLineWidth(0.4)
-	f.Line(marginLeft, f.GetY(), marginLeft+l.width(), f.GetY())
+	f.Line(marginLeft, f.GetY()+0.5, marginLeft+l.width(), f.GetY()+0.5)
 	f.Ln(3)
 	if len(e.passages) == 0 {
 		l.font(pdf.Sans, "", smallSize)
@@ -439,7 +444,7 @@ func (l *layout) supports(x *model.Excerpt) string {
 	switch x.Supports {
 	case "allegation":
 		a := l.allegations[x.Target]
-		s := t.x("supports_allegation", "owner", x.OwnerName, "n", strconv.Itoa(a.n), "summary", shorten(a.summary, 160))
+		s := t.x("supports_allegation", "owner", x.OwnerName, "n", strconv.Itoa(a.n), "summary", shorten(a.summary, 90))
 		if len(a.victims) > 0 {
 			s += "; " + t.x("concerning", "victims", model.JoinList(a.victims))
 		}
