@@ -30,6 +30,20 @@ func TestVerifyExitCodes(t *testing.T) {
 	if code, _ := verify(zip, zip); code != exitUsage {
 		t.Errorf("two arguments: exit %d, want %d", code, exitUsage)
 	}
+	// --sign with a key that is not a key, or without the bundle format.
+	notKey := filepath.Join(t.TempDir(), "key")
+	os.WriteFile(notKey, []byte("not a key"), 0o600)
+	if code := run([]string{"build", "-q", "-o", out, "--format", "bundle", "--sign", notKey, filepath.Join("..", "..", "cases", "kazakhstan")}, &stdout, &stderr); code != exitInvalid || !strings.Contains(stderr.String(), "not an SSH private key") {
+		t.Errorf("--sign with a bad key: exit %d: %s", code, stderr.String())
+	}
+	if code := run([]string{"build", "-q", "-o", out, "--format", "json", "--sign", notKey, filepath.Join("..", "..", "cases", "kazakhstan")}, &stdout, &stderr); code != exitUsage {
+		t.Errorf("--sign without bundle: exit %d", code)
+	}
+	badAllowed := filepath.Join(t.TempDir(), "allowed")
+	os.WriteFile(badAllowed, []byte("# nobody\n"), 0o644)
+	if code, msg := verify("--allowed-signers", badAllowed, zip); code != exitUsage || !strings.Contains(msg, "lists no key") {
+		t.Errorf("empty allowed signers: exit %d: %s", code, msg)
+	}
 	data, _ := os.ReadFile(zip)
 	bad := filepath.Join(t.TempDir(), "bad.zip")
 	os.WriteFile(bad, data[:len(data)/2], 0o644)

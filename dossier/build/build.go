@@ -90,6 +90,8 @@ type Options struct {
 	Audience  model.Audience // default public
 	Templates fs.FS          // default: the embedded templates
 	Regimes   []string       // regime ids; default: the case's own
+	// SignManifest, when set, signs each evidence bundle's MANIFEST.sha256.
+	SignManifest func(manifest []byte) ([]byte, error)
 	// Progress, when set, is called before each file is written.
 	Progress func(done, total int, name string)
 }
@@ -158,7 +160,7 @@ func Case(dir string, o Options) (Result, error) {
 	if len(regimes) == 0 {
 		regimes = c.Regimes
 	}
-	ropts := model.Options{Templates: o.Templates, Regimes: regimes}
+	ropts := model.Options{Templates: o.Templates, Regimes: regimes, SignManifest: o.SignManifest}
 	var sets []outset.Set
 	var all []model.File
 	for _, name := range o.Formats {

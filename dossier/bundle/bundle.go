@@ -23,6 +23,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
+	"fmt"
 	"sort"
 	"strings"
 
@@ -74,6 +75,13 @@ func Render(d *model.Dossier, o model.Options) ([]model.File, error) {
 	}
 	files[ManifestJSON] = append(mj, '\n')
 	files[ManifestSums] = Sums(files)
+	if o.SignManifest != nil {
+		sig, err := o.SignManifest(files[ManifestSums])
+		if err != nil {
+			return nil, fmt.Errorf("signing %s: %w", ManifestSums, err)
+		}
+		files[ManifestSig] = sig
+	}
 	data, err := pack(root, files, d)
 	if err != nil {
 		return nil, err
@@ -86,18 +94,23 @@ func entry(name string, data []byte, role string, exhibit int) ManifestFile {
 	return ManifestFile{File: name, Size: int64(len(data)), SHA256: hex.EncodeToString(sum[:]), Role: role, Exhibit: exhibit}
 }
 
-// pack zips the files under root/ in a fixed order (the manifests first,
+// pack zips the files under root/ in a fixed order (the manifests and
+// signature first,
 // then by name) with the build date as every entry's time, so that the
 // same case gives the same bytes.
 func pack(root string, files map[string][]byte, d *model.Dossier) ([]byte, error) {
 	names := make([]string, 0, len(files))
 	for n := range files {
-		if n != ManifestSums && n != ManifestJSON {
+		if n != ManifestSums && n != ManifestSig && n != ManifestJSON {
 			names = append(names, n)
 		}
 	}
 	sort.Strings(names)
-	names = append([]string{ManifestSums, ManifestJSON}, names...)
+	first := []string{ManifestSums, ManifestJSON}
+	if _, ok := files[ManifestSig]; ok {
+		first = []string{ManifestSums, ManifestSig, ManifestJSON}
+	}
+	names = append(first, names...)
 	var buf bytes.Buffer
 	zw := zip.NewWriter(&buf)
 	for _, n := range names {

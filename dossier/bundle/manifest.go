@@ -15,6 +15,10 @@ import (
 const (
 	ManifestSums = "MANIFEST.sha256"
 	ManifestJSON = "manifest.json"
+	// ManifestSig is the detached SSH signature of MANIFEST.sha256 in a
+	// signed bundle ("ssh-keygen -Y sign -n file" format); the one file
+	// MANIFEST.sha256 cannot list.
+	ManifestSig = ManifestSums + ".sig"
 )
 
 // File roles in manifest.json.

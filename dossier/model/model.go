@@ -358,6 +358,9 @@ func (d *Dossier) Allegations() []*Allegation {
 type Options struct {
 	Templates fs.FS    // templates folder: embedded, or --templates DIR
 	Regimes   []string // regime profile ids, e.g. "us-glomag"; the case's own when empty
+	// SignManifest, when set, returns a detached signature of an evidence
+	// bundle's MANIFEST.sha256 (dossier build --sign).
+	SignManifest func(manifest []byte) ([]byte, error)
 }
 
 // FileName names an output of a case for its audience: the parts joined by

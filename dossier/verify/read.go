@@ -253,5 +253,5 @@ func checkZip(zr *zip.Reader) (*Report, error) {
 	if err != nil {
 		return nil, err
 	}
-	return check(a)
+	return check(a, Options{})
 }

@@ -23,6 +23,8 @@ import (
 	"strings"
 
 	"github.com/dossier-project/dossier/dossier/bundle"
+	"github.com/dossier-project/dossier/dossier/sshsig"
+	"golang.org/x/crypto/ssh"
 )
 
 // Problem is one way a bundle differs from its manifests.
@@ -41,6 +43,19 @@ type Report struct {
 	Files    int       // files listed in MANIFEST.sha256
 	Passages int       // cited passages checked against their exhibits
 	Problems []Problem // empty when the bundle is intact
+	// Signed says MANIFEST.sha256.sig is a valid signature of the
+	// manifest, by the key whose fingerprint is Key; Signers are the
+	// principals the allowed signers give that key, when they were given.
+	Signed  bool
+	Key     string
+	Signers []string
+}
+
+// Options are what a check needs beyond the bundle.
+type Options struct {
+	// AllowedSigners, when not nil, are the keys trusted to sign: the
+	// bundle must then be signed by one of them.
+	AllowedSigners []sshsig.AllowedSigner
 }
 
 // OK reports whether the bundle is intact.
@@ -53,7 +68,10 @@ func (r *Report) add(kind, file, format string, args ...any) {
 // Check verifies a bundle zip, or a folder holding an unpacked bundle. The
 // error is for a bundle that cannot be checked at all: unreadable, not a
 // bundle, or refused as hostile (wrapping ErrHostile).
-func Check(p string) (*Report, error) {
+func Check(p string) (*Report, error) { return CheckWith(p, Options{}) }
+
+// CheckWith is Check with options: the allowed signers.
+func CheckWith(p string, o Options) (*Report, error) {
 	info, err := os.Stat(p)
 	if err != nil {
 		return nil, err
@@ -69,7 +87,7 @@ func Check(p string) (*Report, error) {
 		return nil, fmt.Errorf("%s: %w", p, err)
 	}
 	defer c.Close()
-	r, err := check(a)
+	r, err := check(a, o)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", p, err)
 	}
@@ -169,7 +187,7 @@ func ParseSums(data []byte) (map[string]string, []string, error) {
 	return sums, order, nil
 }
 
-func check(a *archive) (*Report, error) {
+func check(a *archive, o Options) (*Report, error) {
 	root, err := findRoot(a)
 	if err != nil {
 		return nil, err
@@ -192,6 +210,7 @@ func check(a *archive) (*Report, error) {
 		return nil, err
 	}
 	r.Files = len(order)
+	checkSignature(r, files[SignatureFile], data, o)
 
 	// manifest.json says which files hold cited passages: keep those in
 	// memory while hashing.
@@ -259,7 +278,43 @@ func check(a *archive) (*Report, error) {
 
 // SignatureFile is where a signed bundle keeps its signature of
 // MANIFEST.sha256; it is the one file the manifest cannot list.
-const SignatureFile = bundle.ManifestSums + ".sig"
+const SignatureFile = bundle.ManifestSig
+
+// maxSignature bounds the signature file read into memory.
+const maxSignature = 64 << 10
+
+// checkSignature checks MANIFEST.sha256.sig, when there is one, against
+// the manifest, and its key against the allowed signers when given.
+func checkSignature(r *Report, sig *entry, manifest []byte, o Options) {
+	if sig == nil {
+		if o.AllowedSigners != nil {
+			r.add("signature", SignatureFile, "the bundle is unsigned, but --allowed-signers expects it to be signed")
+		}
+		return
+	}
+	data, err := read(sig, maxSignature)
+	if err != nil {
+		r.add("signature", SignatureFile, "%v", err)
+		return
+	}
+	key, err := sshsig.Verify(data, manifest, sshsig.Namespace)
+	if err != nil {
+		r.add("signature", SignatureFile, "%v", err)
+		return
+	}
+	r.Signed, r.Key = true, ssh.FingerprintSHA256(key)
+	if o.AllowedSigners == nil {
+		return
+	}
+	allowed := sshsig.Allowed(o.AllowedSigners, key, sshsig.Namespace)
+	if len(allowed) == 0 {
+		r.add("signature", SignatureFile, "signed by key %s, which the allowed signers do not list for namespace %q", r.Key, sshsig.Namespace)
+		return
+	}
+	for _, s := range allowed {
+		r.Signers = append(r.Signers, s.Principals...)
+	}
+}
 
 // fileSum is what a file of the bundle turned out to be.
 type fileSum struct {
