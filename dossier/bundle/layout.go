@@ -287,8 +287,18 @@ type seg struct {
 func (l *layout) paragraph(e *exhibit, n int, p [2]int) {
 	f := l.f
 	text := e.src.Text
+	// The passages that touch this paragraph (they are sorted by start).
+	var local []*passage
+	for _, q := range e.passages {
+		if q.start >= p[1] {
+			break
+		}
+		if q.end > p[0] {
+			local = append(local, q)
+		}
+	}
 	lit := func(i int) bool {
-		for _, q := range e.passages {
+		for _, q := range local {
 			if q.start <= i && i < q.end {
 				return true
 			}
@@ -391,7 +401,7 @@ func (l *layout) paragraph(e *exhibit, n int, p [2]int) {
 			for b < len(ln) && ln[b].hl == ln[a].hl {
 				run.WriteString(ln[b].text)
 				w += ln[b].w
-				for _, q := range e.passages {
+				for _, q := range local {
 					if q.page == 0 && q.start < ln[b].end {
 						q.page = f.PageNo()
 						q.link = f.AddLink()
@@ -405,7 +415,7 @@ func (l *layout) paragraph(e *exhibit, n int, p [2]int) {
 		}
 		f.SetXY(marginLeft, y+bodyLine)
 	}
-	for _, q := range e.passages {
+	for _, q := range local {
 		if q.end > p[0] && q.end <= p[1] {
 			l.tags(e, q)
 		}
