@@ -20,7 +20,7 @@ func TestNormalize(t *testing.T) {
 }
 
 func TestFindRecordsOriginalPlace(t *testing.T) {
-	text := "Title\n\nFirst  paragraph.\n\nThe police detained “Jana  Novák” on\nMonday.\n"
+	text := "Title\n\nFirst  paragraph.\n\nThe police detained “Jana  Novák” on\nMonday.\n\nLeft the building.\u00a0 \u00a0\u00a0Then\n"
 	ix := newTextIndex([]byte(text))
 	tests := []struct {
 		quote    string
@@ -30,6 +30,9 @@ func TestFindRecordsOriginalPlace(t *testing.T) {
 		{`detained "Jana Novák" on Monday`, 3, "detained “Jana  Novák” on\nMonday"},
 		{"First paragraph", 2, "First  paragraph"},
 		{"Title", 1, "Title"},
+		// The no-break spaces after the quote are trimmed whole, never
+		// cut in the middle of their two bytes.
+		{"Left the building.", 5, "Left the building."},
 	}
 	for _, tt := range tests {
 		m, ok := ix.find(tt.quote)

@@ -22,6 +22,7 @@ type buildOptions struct {
 	regimes   []string
 	templates string
 	quiet     bool
+	sign      string
 }
 
 func init() {
@@ -60,6 +61,7 @@ next build into the folder finishes or cleans up after it.`,
 			fs.StringSliceVar(&o.regimes, "regime", nil, "regime profiles to render, comma-separated (default: the case's regimes)")
 			fs.StringVar(&o.templates, "templates", "", "read templates and regime profiles from this folder instead of the built-in ones")
 			fs.BoolVarP(&o.quiet, "quiet", "q", false, "print nothing but errors")
+			fs.StringVar(&o.sign, "sign", "", "sign each evidence bundle's MANIFEST.sha256 with this SSH private key (as ssh-keygen -Y sign -n file)")
 			return o
 		},
 		run: runBuild,
@@ -93,6 +95,13 @@ func runBuild(e *env, opts any, args []string) int {
 	bopts := build.Options{
 		OutDir: o.output, Formats: formats, Audience: audience,
 		Templates: templates.FS(o.templates), Regimes: o.regimes,
+	}
+	if o.sign != "" {
+		sign, code := bundleSigner(e, o.sign, formats)
+		if sign == nil {
+			return code
+		}
+		bopts.SignManifest = sign
 	}
 	if e.stderrIsTTY && !o.quiet {
 		bopts.Progress = func(done, total int, name string) {

@@ -13,6 +13,7 @@ import (
 	"unicode"
 
 	"github.com/dossier-project/dossier/dossier"
+	"github.com/dossier-project/dossier/dossier/bundle"
 	"github.com/dossier-project/dossier/dossier/csvout"
 	"github.com/dossier-project/dossier/dossier/internal/outset"
 	"github.com/dossier-project/dossier/dossier/jsonout"
@@ -40,6 +41,7 @@ var Formats = []Format{
 	{"csv", "one CSV table each for officials, allegations, victims, evidence, sources", csvout.Render},
 	{"pdf", "a PDF dossier per official and regime, and one per regime for the whole case", pdf.Render},
 	{"xlsx", "an Excel workbook of the case for partner organisations", xlsx.Render},
+	{"bundle", "an evidence bundle for lawyers: indexed, paginated exhibits, archived texts and sha256 manifests, in one zip", bundle.Render},
 }
 
 // FormatNames returns the names of all formats.
@@ -88,6 +90,8 @@ type Options struct {
 	Audience  model.Audience // default public
 	Templates fs.FS          // default: the embedded templates
 	Regimes   []string       // regime ids; default: the case's own
+	// SignManifest, when set, signs each evidence bundle's MANIFEST.sha256.
+	SignManifest func(manifest []byte) ([]byte, error)
 	// Progress, when set, is called before each file is written.
 	Progress func(done, total int, name string)
 }
@@ -156,7 +160,7 @@ func Case(dir string, o Options) (Result, error) {
 	if len(regimes) == 0 {
 		regimes = c.Regimes
 	}
-	ropts := model.Options{Templates: o.Templates, Regimes: regimes}
+	ropts := model.Options{Templates: o.Templates, Regimes: regimes, SignManifest: o.SignManifest}
 	var sets []outset.Set
 	var all []model.File
 	for _, name := range o.Formats {

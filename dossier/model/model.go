@@ -263,6 +263,13 @@ type Source struct {
 	Size       int    `json:"size"`   // bytes of the archived file
 	Notes      string `json:"notes,omitempty"`
 	Excerpts   []int  `json:"excerpts"` // numbers of the excerpts quoting it
+	// Text is the archived text as this audience may read it: withheld
+	// names replaced by pseudonyms. The evidence bundle lays it out in
+	// full; other outputs leave it out.
+	Text string `json:"-"`
+	// TextRedacted says Text differs from the archived file because a
+	// withheld name was replaced.
+	TextRedacted bool `json:"-"`
 }
 
 // Excerpt is one quoted piece of evidence, found in its source.
@@ -351,6 +358,9 @@ func (d *Dossier) Allegations() []*Allegation {
 type Options struct {
 	Templates fs.FS    // templates folder: embedded, or --templates DIR
 	Regimes   []string // regime profile ids, e.g. "us-glomag"; the case's own when empty
+	// SignManifest, when set, returns a detached signature of an evidence
+	// bundle's MANIFEST.sha256 (dossier build --sign).
+	SignManifest func(manifest []byte) ([]byte, error)
 }
 
 // FileName names an output of a case for its audience: the parts joined by

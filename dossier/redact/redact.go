@@ -86,6 +86,7 @@ func Redact(c *dossier.Case, a model.Audience, buildDate time.Time) (*model.Doss
 			File: ids.file[s.ID], SHA256: s.ComputedSHA256, Size: len(s.Text), Notes: notes(s.Notes),
 			Excerpts: []int{},
 		}
+		ms.Text, ms.TextRedacted = inv.Replace(string(s.Text))
 		d.Sources = append(d.Sources, ms)
 	}
 	sources := map[string]*dossier.Source{}

@@ -2,7 +2,7 @@
 // at every byte a recipient could recover from a file: its name, the raw
 // bytes, the parts of a zip package (XLSX), the inflated streams of a PDF,
 // UTF-16 text (PDF metadata and hex strings), and the text pdftotext
-// extracts, also read backwards (right-to-left text stored in visual
+// extracts (also from a PDF inside a zip), also read backwards (right-to-left text stored in visual
 // order). Each is searched with a Matcher: the redaction inventory itself,
 // so the scanner searches exactly the terms the redactor replaces.
 package leaktest
@@ -19,6 +19,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"sort"
+	"strings"
 	"unicode/utf16"
 
 	"github.com/dossier-project/dossier/dossier/internal/fold"
@@ -149,11 +150,17 @@ func layers(name string, data []byte, layer string, blobs map[string][]byte, dep
 				return err
 			}
 		}
-		if depth == 0 {
+		// A whole PDF file: the one scanned, or one inside a zip (the
+		// evidence bundle); not the streams inside a PDF.
+		if depth == 0 || strings.HasPrefix(layer, "zip:") {
+			prefix := ""
+			if depth > 0 {
+				prefix = layer + "/"
+			}
 			text, err := pdfToText(data)
 			if text != nil {
-				blobs["pdftotext"] = text
-				blobs["pdftotext/reversed"] = reversed(text)
+				blobs[prefix+"pdftotext"] = text
+				blobs[prefix+"pdftotext/reversed"] = reversed(text)
 			}
 			if err != nil {
 				return fmt.Errorf("%s: %w", name, err)

@@ -1,0 +1,90 @@
+package bundle
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"sort"
+	"strings"
+)
+
+// The two manifest files at the bundle's root. MANIFEST.sha256 lists
+// every other file of the bundle (manifest.json included) in the format
+// sha256sum -c reads; manifest.json lists every file but the two
+// manifests, with its size, role and exhibit, and the cited passages.
+const (
+	ManifestSums = "MANIFEST.sha256"
+	ManifestJSON = "manifest.json"
+	// ManifestSig is the detached SSH signature of MANIFEST.sha256 in a
+	// signed bundle ("ssh-keygen -Y sign -n file" format); the one file
+	// MANIFEST.sha256 cannot list.
+	ManifestSig = ManifestSums + ".sig"
+)
+
+// File roles in manifest.json.
+const (
+	RoleBundle  = "bundle"       // the bundle PDF
+	RoleExhibit = "exhibit-text" // an exhibit's archived text
+)
+
+// Manifest is manifest.json.
+type Manifest struct {
+	Format   string          `json:"format"` // "dossier-bundle/1"
+	Case     string          `json:"case"`
+	Audience string          `json:"audience"`
+	Prefix   string          `json:"prefix"`
+	Pages    int             `json:"pages"`
+	Files    []ManifestFile  `json:"files"`
+	Exhibits []ManifestEntry `json:"exhibits"`
+	Passages []Passage       `json:"passages"`
+}
+
+// FormatID names this version of the bundle's layout.
+const FormatID = "dossier-bundle/1"
+
+// ManifestFile is one file of the bundle.
+type ManifestFile struct {
+	File    string `json:"file"` // slash-separated, relative to the bundle's root
+	Size    int64  `json:"size"`
+	SHA256  string `json:"sha256"`
+	Role    string `json:"role"`
+	Exhibit int    `json:"exhibit,omitempty"`
+}
+
+// ManifestEntry is one exhibit of the index.
+type ManifestEntry struct {
+	Exhibit      int    `json:"exhibit"`
+	Source       string `json:"source"`
+	Title        string `json:"title"`
+	File         string `json:"file"`
+	SHA256       string `json:"sha256"`
+	FirstPage    string `json:"first_page"`
+	TextRedacted bool   `json:"text_redacted"`
+}
+
+// Passage is one row of the cited-passages table: an excerpt's passage as
+// it stands in an exhibit's text file.
+type Passage struct {
+	Excerpt   int    `json:"excerpt"`
+	Exhibit   int    `json:"exhibit"`
+	File      string `json:"file"`
+	Paragraph int    `json:"paragraph"`
+	Page      string `json:"page"`
+	Offset    int    `json:"offset"` // byte offset in File
+	Text      string `json:"text"`   // the exact bytes at Offset
+}
+
+// Sums formats entries the way sha256sum writes them: "<hex>  <name>".
+func Sums(files map[string][]byte) []byte {
+	names := make([]string, 0, len(files))
+	for n := range files {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	var b strings.Builder
+	for _, n := range names {
+		sum := sha256.Sum256(files[n])
+		fmt.Fprintf(&b, "%s  %s\n", hex.EncodeToString(sum[:]), n)
+	}
+	return []byte(b.String())
+}
