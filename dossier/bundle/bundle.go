@@ -56,11 +56,17 @@ func Render(d *model.Dossier, o model.Options) ([]model.File, error) {
 	m := Manifest{Format: FormatID, Case: d.Case, Audience: string(d.Audience), Prefix: prefix, Pages: pages,
 		Files: []ManifestFile{entry(pdfName, pdfData, RoleBundle, 0)}, Exhibits: []ManifestEntry{}, Passages: []Passage{}}
 	for _, e := range ex {
-		data := []byte(e.src.Text)
-		files[e.file] = data
-		m.Files = append(m.Files, entry(e.file, data, RoleExhibit, e.n))
-		m.Exhibits = append(m.Exhibits, ManifestEntry{Exhibit: e.n, Source: e.src.ID, Title: e.src.Title, File: e.file,
-			SHA256: e.sum, FirstPage: Stamp(prefix, e.page), TextRedacted: e.src.TextRedacted})
+		if !e.src.TextWithheld {
+			data := []byte(e.src.Text)
+			files[e.file] = data
+			m.Files = append(m.Files, entry(e.file, data, RoleExhibit, e.n))
+		}
+		me := ManifestEntry{Exhibit: e.n, Source: e.src.ID, Title: e.src.Title, File: e.file,
+			SHA256: e.sum, FirstPage: Stamp(prefix, e.page), TextRedacted: e.src.TextRedacted}
+		if e.src.TextWithheld {
+			me.File, me.SHA256, me.TextWithheld = "", "", true
+		}
+		m.Exhibits = append(m.Exhibits, me)
 		for _, p := range e.passages {
 			for _, x := range p.excerpts {
 				m.Passages = append(m.Passages, Passage{Excerpt: x.Number, Exhibit: e.n, File: e.file, Paragraph: p.para,

@@ -259,8 +259,8 @@ func TestPrefix(t *testing.T) {
 
 // TestRedactedExhibitSaysSo: in the public bundle of the leak test case,
 // whose source names withheld people, the index and the exhibit say that
-// the text was redacted, no placeholder is left unfilled, and the bundle
-// verifies.
+// the text is withheld, the text is not there, no placeholder is left
+// unfilled, and the bundle verifies.
 func TestRedactedExhibitSaysSo(t *testing.T) {
 	out := t.TempDir()
 	if _, err := build.Case(filepath.Join("..", "build", "testdata", "leak"),
@@ -286,8 +286,13 @@ func TestRedactedExhibitSaysSo(t *testing.T) {
 	}
 	ps := pages(t, filepath.Join(dir, "b.pdf"))
 	text := squash(strings.Join(ps, " "))
-	if n := strings.Count(text, "Text redacted for this audience"); n != 2 {
-		t.Errorf("the redaction is said %d times, want 2 (index and exhibit)", n)
+	if n := strings.Count(text, "Text withheld from this edition"); n != 2 {
+		t.Errorf("the withheld text is said %d times, want 2 (index and exhibit)", n)
+	}
+	// The source's own words are nowhere: laid out with pseudonyms they
+	// would pair each pseudonym with the name in the published original.
+	if strings.Contains(text, "(Names as reported.)") {
+		t.Error("the text of a source naming withheld people is laid out in the public bundle")
 	}
 	if strings.ContainsAny(text, "{}") {
 		t.Errorf("an unfilled placeholder: %s", text)

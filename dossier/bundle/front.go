@@ -92,7 +92,9 @@ func (l *layout) index(start, reserved int, draw bool) int {
 		}
 		meta = append(meta, join(t.l("file"), e.file), join(t.l("sha256"), e.sum))
 		en := entry{num: strconv.Itoa(e.n), title: s.Title, page: Stamp(l.prefix, e.page), link: e.link, meta: meta}
-		if s.TextRedacted {
+		if s.TextWithheld {
+			en.warn = t.x("text_withheld")
+		} else if s.TextRedacted {
 			en.warn = t.x("redacted", "hash", s.SHA256)
 		}
 		entries = append(entries, en)

@@ -141,6 +141,9 @@ func layoutOnce(d *model.Dossier, t *Text, ex []*exhibit, prefix, zipName string
 	l.stamps(last)
 	var attachments []fpdf.Attachment
 	for _, e := range ex {
+		if e.src.TextWithheld {
+			continue
+		}
 		attachments = append(attachments, fpdf.Attachment{
 			Content: []byte(e.src.Text), Filename: path.Base(e.file), Description: t.x("exhibit", "n", strconv.Itoa(e.n)),
 		})
@@ -241,7 +244,9 @@ func (l *layout) exhibit(e *exhibit) {
 	l.labelValue(lw, t.l("language"), s.Language, ink)
 	l.labelValue(lw, t.l("file"), e.file, ink)
 	l.labelValue(lw, t.l("sha256"), e.sum, ink)
-	if s.TextRedacted {
+	if s.TextWithheld {
+		l.labelValue(lw, "", t.x("text_withheld"), marking)
+	} else if s.TextRedacted {
 		l.labelValue(lw, "", t.x("redacted", "hash", s.SHA256), marking)
 	} else {
 		l.labelValue(lw, "", t.x("not_redacted"), grey)

@@ -60,6 +60,9 @@ type ManifestEntry struct {
 	SHA256       string `json:"sha256"`
 	FirstPage    string `json:"first_page"`
 	TextRedacted bool   `json:"text_redacted"`
+	// TextWithheld says the exhibit's text is not in this bundle (File and
+	// SHA256 are empty): it names a person the audience may not see.
+	TextWithheld bool `json:"text_withheld,omitempty"`
 }
 
 // Passage is one row of the cited-passages table: an excerpt's passage as

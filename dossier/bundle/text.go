@@ -25,7 +25,7 @@ type Text struct {
 // textKeys are the keys each section must hold; any other key is a typo.
 var textKeys = map[string][]string{
 	"text": {"title", "running_header", "cover_intro", "cover_verify", "withheld", "index", "index_intro",
-		"exhibit", "exhibit_short", "cover", "passages", "passages_intro", "text_heading", "redacted", "not_redacted",
+		"exhibit", "exhibit_short", "cover", "passages", "passages_intro", "text_heading", "redacted", "not_redacted", "text_withheld",
 		"no_passages", "source_withheld", "excerpt", "supports_allegation", "supports_position",
 		"supports_document", "supports_identity", "supports_event", "concerning"},
 	"labels": {"case", "country", "submitted_by", "date", "audience", "classification", "exhibits", "pages",

@@ -270,6 +270,11 @@ type Source struct {
 	// TextRedacted says Text differs from the archived file because a
 	// withheld name was replaced.
 	TextRedacted bool `json:"-"`
+	// TextWithheld says the text names a person this audience may not
+	// see, so Text is empty: laid out with pseudonyms in place of the
+	// names, it would show which pseudonym stands for which name to anyone
+	// who reads the published original beside it.
+	TextWithheld bool `json:"-"`
 }
 
 // Excerpt is one quoted piece of evidence, found in its source.

@@ -87,6 +87,9 @@ func Redact(c *dossier.Case, a model.Audience, buildDate time.Time) (*model.Doss
 			Excerpts: []int{},
 		}
 		ms.Text, ms.TextRedacted = inv.Replace(string(s.Text))
+		if ms.TextRedacted && a != model.Internal {
+			ms.Text, ms.TextWithheld = "", true
+		}
 		d.Sources = append(d.Sources, ms)
 	}
 	sources := map[string]*dossier.Source{}

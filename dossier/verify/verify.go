@@ -358,6 +358,9 @@ func checkManifest(r *Report, m *bundle.Manifest, sums map[string]string, seen m
 		r.add("manifest", bundle.ManifestSums, "disagrees with %s on %d file(s): one of the two manifests was changed", bundle.ManifestJSON, disagree)
 	}
 	for _, e := range m.Exhibits {
+		if e.TextWithheld && e.File == "" {
+			continue // the bundle says its text is withheld from this audience
+		}
 		if !listed[e.File] {
 			r.add("manifest", e.File, "exhibit %d's file is not among the bundle's files", e.Exhibit)
 		}
