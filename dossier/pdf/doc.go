@@ -7,7 +7,6 @@ import (
 
 	"github.com/dossier-project/dossier/dossier/model"
 	"github.com/dossier-project/dossier/dossier/regime"
-	"github.com/go-pdf/fpdf"
 )
 
 // Page geometry, in millimetres.
@@ -84,7 +83,7 @@ type passageKey struct {
 // doc is one layout of one dossier.
 type doc struct {
 	spec
-	f *fpdf.Fpdf
+	f *writer
 
 	entries   []tocEntry
 	counters  [3]int
@@ -170,7 +169,7 @@ func (dc *doc) pageMarks(total int) {
 }
 
 // fitText shortens s with an ellipsis to fit w.
-func fitText(f *fpdf.Fpdf, s string, w float64) string {
+func fitText(f interface{ GetStringWidth(string) float64 }, s string, w float64) string {
 	if f.GetStringWidth(s) <= w-1 {
 		return s
 	}

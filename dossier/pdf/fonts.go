@@ -2,7 +2,10 @@ package pdf
 
 import (
 	"strings"
+	"sync"
 	"unicode"
+
+	"github.com/dossier-project/dossier/dossier/textlayout"
 
 	"github.com/go-fonts/dejavu/dejavusans"
 	"github.com/go-fonts/dejavu/dejavusansbold"
@@ -21,12 +24,39 @@ const (
 	sans  = "DejaVuSans"  // headings, tables, marks ("" and "B")
 )
 
-// registerFonts adds the fonts to a document.
+// faces are the DejaVu faces prepared for textlayout, once per process.
+var faces = sync.OnceValue(func() map[string]*textlayout.Face {
+	m := map[string]*textlayout.Face{}
+	for _, f := range []struct {
+		family, style string
+		ttf           []byte
+	}{
+		{serif, "", dejavuserif.TTF}, {serif, "I", dejavuserifitalic.TTF},
+		{sans, "", dejavusans.TTF}, {sans, "B", dejavusansbold.TTF},
+	} {
+		face, err := textlayout.NewFaceAsIs(f.family+f.style, f.ttf)
+		if err != nil {
+			panic(err) // the embedded fonts are known to parse
+		}
+		m[f.family+"/"+f.style] = face
+	}
+	return m
+})
+
+// faceOf is the textlayout face of a family and style.
+func faceOf(family, style string) *textlayout.Face {
+	if f := faces()[family+"/"+style]; f != nil {
+		return f
+	}
+	return faces()[sans+"/"]
+}
+
+// registerFonts adds the fonts to a document. The fallback fonts of other
+// scripts are added by the writer when a document first uses them.
 func registerFonts(f *fpdf.Fpdf) {
-	f.AddUTF8FontFromBytes(serif, "", dejavuserif.TTF)
-	f.AddUTF8FontFromBytes(serif, "I", dejavuserifitalic.TTF)
-	f.AddUTF8FontFromBytes(sans, "", dejavusans.TTF)
-	f.AddUTF8FontFromBytes(sans, "B", dejavusansbold.TTF)
+	for _, fs := range []struct{ family, style string }{{serif, ""}, {serif, "I"}, {sans, ""}, {sans, "B"}} {
+		f.AddUTF8FontFromBytes(fs.family, fs.style, faceOf(fs.family, fs.style).TTF())
+	}
 }
 
 // clean makes text safe to lay out: fpdf indexes glyph widths by rune and

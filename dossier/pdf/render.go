@@ -85,8 +85,8 @@ func Render(d *model.Dossier, o model.Options) ([]model.File, error) {
 			defer wg.Done()
 			for i := range next {
 				j := jobs[i]
-				data, err := safeDossier(d, j.p, j.t, j.o)
-				files[i], errs[i] = model.File{Name: j.name, Data: data}, err
+				data, warnings, err := safeDossier(d, j.p, j.t, j.o)
+				files[i], errs[i] = model.File{Name: j.name, Data: data, Warnings: warnings}, err
 			}
 		}()
 	}
@@ -105,18 +105,25 @@ func Render(d *model.Dossier, o model.Options) ([]model.File, error) {
 
 // safeDossier is Dossier with fpdf's panics turned into errors: a broken
 // dossier must fail the build with a message, not crash it.
-func safeDossier(d *model.Dossier, p *regime.Profile, t *Text, o *model.Official) (data []byte, err error) {
+func safeDossier(d *model.Dossier, p *regime.Profile, t *Text, o *model.Official) (data []byte, warnings []string, err error) {
 	defer func() {
 		if r := recover(); r != nil {
-			data, err = nil, fmt.Errorf("pdf: internal error while laying out: %v", r)
+			data, warnings, err = nil, nil, fmt.Errorf("pdf: internal error while laying out: %v", r)
 		}
 	}()
-	return Dossier(d, p, t, o)
+	return dossier(d, p, t, o)
 }
 
 // Dossier renders one dossier under profile p: for official o, or for the
 // whole case when o is nil. t is the wording, with p's overrides applied.
 func Dossier(d *model.Dossier, p *regime.Profile, t *Text, o *model.Official) ([]byte, error) {
+	data, _, err := dossier(d, p, t, o)
+	return data, err
+}
+
+// dossier is Dossier, also returning warnings: the characters that no
+// font could draw.
+func dossier(d *model.Dossier, p *regime.Profile, t *Text, o *model.Official) ([]byte, []string, error) {
 	s := spec{d: d, p: p, t: t, officials: byFamilyName(d.Officials), combined: o == nil}
 	if o != nil {
 		s.officials = []*model.Official{o}
@@ -142,19 +149,24 @@ func Dossier(d *model.Dossier, p *regime.Profile, t *Text, o *model.Official) ([
 	// turns out wrong, the dossier is laid out again with the right number.
 	reserved := estimateContents(s)
 	for try := 0; try < 4; try++ {
-		data, needed, err := layout(s, reserved)
+		data, needed, missing, err := layout(s, reserved)
 		if err != nil || needed == reserved {
-			return data, err
+			var warnings []string
+			if len(missing) > 0 {
+				warnings = append(warnings, "no font has these characters, printed as gaps: "+strings.Join(missing, ", ")+
+					" (run 'dossier validate' to see where they are; see README, Scripts and fonts, to add a font)")
+			}
+			return data, warnings, err
 		}
 		reserved = needed
 	}
-	return nil, fmt.Errorf("pdf: the table of contents did not settle after 4 layouts")
+	return nil, nil, fmt.Errorf("pdf: the table of contents did not settle after 4 layouts")
 }
 
 // layout lays the dossier out with tocPages pages reserved for the
 // contents. It returns the PDF, or, when the contents need another number
 // of pages, that number and no PDF.
-func layout(s spec, tocPages int) ([]byte, int, error) {
+func layout(s spec, tocPages int) ([]byte, int, []string, error) {
 	size := "A4"
 	if s.p.Paper == "Letter" {
 		size = "Letter"
@@ -167,7 +179,7 @@ func layout(s spec, tocPages int) ([]byte, int, error) {
 	f.SetModificationDate(s.d.BuildDate)
 	f.SetCompression(true)
 	registerFonts(f)
-	dc := &doc{spec: s, f: f, cites: map[int]*citation{}}
+	dc := &doc{spec: s, f: newWriter(f), cites: map[int]*citation{}}
 	dc.pageW, dc.pageH = f.GetPageSize()
 	dc.allegationRefs()
 	dc.metadata()
@@ -182,23 +194,23 @@ func layout(s spec, tocPages int) ([]byte, int, error) {
 	}
 	dc.body()
 	if dc.err != nil {
-		return nil, 0, dc.err
+		return nil, 0, nil, dc.err
 	}
 	last := f.PageCount()
 	if needed := dc.contents(tocStart, tocPages, false); needed != tocPages {
-		return nil, needed, f.Error()
+		return nil, needed, nil, f.Error()
 	}
 	dc.contents(tocStart, tocPages, true)
 	dc.pageMarks(last)
 	f.SetPage(last) // fpdf writes the pages up to the current one
 	if err := f.Error(); err != nil {
-		return nil, 0, fmt.Errorf("pdf: %w", err)
+		return nil, 0, nil, fmt.Errorf("pdf: %w", err)
 	}
 	var buf bytes.Buffer
 	if err := f.Output(&buf); err != nil {
-		return nil, 0, fmt.Errorf("pdf: %w", err)
+		return nil, 0, nil, fmt.Errorf("pdf: %w", err)
 	}
-	return buf.Bytes(), tocPages, nil
+	return buf.Bytes(), tocPages, dc.f.Missing(), nil
 }
 
 // byFamilyName orders officials as a reader looks them up: people by
