@@ -11,9 +11,11 @@
 package textlayout
 
 import (
+	"sort"
 	"strings"
 	"unicode"
 
+	gtbidi "github.com/go-text/typesetting/bidi"
 	"github.com/go-text/typesetting/di"
 	"github.com/go-text/typesetting/font"
 	"github.com/go-text/typesetting/language"
@@ -70,6 +72,8 @@ type Layouter struct {
 	faces   map[*font.Face]*Face
 	script  language.Script
 	seg     shaping.Segmenter
+	bidi    gtbidi.Paragraph
+	levels  []gtbidi.Level
 	shaper  shaping.HarfbuzzShaper
 	wrapper shaping.LineWrapper
 	// Missing collects the characters that no font covers.
@@ -166,6 +170,17 @@ func ignorable(r rune) bool {
 	return unicode.IsControl(r) || unicode.Is(unicode.Cf, r) || r == '\u00ad'
 }
 
+// numeric reports whether r belongs to a number for the bidi algorithm:
+// digits and the separators and marks found inside numbers.
+func numeric(r rune) bool {
+	p, _ := bidi.LookupRune(r)
+	switch p.Class() {
+	case bidi.EN, bidi.AN, bidi.ES, bidi.CS, bidi.ET, bidi.NSM, bidi.BN:
+		return true
+	}
+	return false
+}
+
 // RTL reports whether a paragraph is set right to left: when at least
 // four in five of its letters are right-to-left ones. A quotation from an
 // Arabic or Hebrew source is; an English sentence or table cell that
@@ -196,6 +211,42 @@ func (l *Layouter) Lines(s string, size float64, width func(i int) float64) []Li
 	if RTL(s) {
 		dir = di.DirectionRTL
 	}
+	// Embedding levels by character, for reordering each line's runs
+	// (rule L2 of the bidi algorithm): the segmenter splits at level
+	// changes but keeps only each run's direction.
+	def := gtbidi.LeftToRight
+	if dir == di.DirectionRTL {
+		def = gtbidi.RightToLeft
+	}
+	bruns := l.bidi.Segment(runes, def)
+	l.levels = l.levels[:0]
+	for i := 0; i < bruns.NumRuns(); i++ {
+		r := bruns.Run(i)
+		for j := r.Start; j < r.End; j++ {
+			l.levels = append(l.levels, r.Level)
+		}
+	}
+	for len(l.levels) < len(runes) {
+		l.levels = append(l.levels, 0)
+	}
+	// go-text reports one level per run of one direction, so a number at
+	// level 2 after right-to-left text in a left-to-right paragraph takes
+	// the text after it along; give that text back its level.
+	if dir == di.DirectionLTR {
+		for i := 0; i < bruns.NumRuns(); i++ {
+			r := bruns.Run(i)
+			if r.Level != 2 {
+				continue
+			}
+			j := r.Start
+			for j < r.End && numeric(runes[j]) {
+				j++
+			}
+			for ; j < r.End; j++ {
+				l.levels[j] = 0
+			}
+		}
+	}
 	in := shaping.Input{Text: runes, RunEnd: len(runes), Direction: dir, Size: fixed.Int26_6(size * 64)}
 	items := l.seg.Split(in, l)
 	outs := make([]shaping.Output, len(items))
@@ -224,39 +275,36 @@ func (l *Layouter) Lines(s string, size float64, width func(i int) float64) []Li
 
 // line turns a wrapped line into placed glyphs.
 func (l *Layouter) line(wl shaping.Line, runes []rune) Line {
-	order := make([]*shaping.Output, len(wl))
+	var order []piece
 	first, last := len(runes), 0
 	for i := range wl {
 		o := &wl[i]
-		idx := int(o.VisualIndex)
-		if idx < 0 || idx >= len(order) || order[idx] != nil {
-			idx = i
-		}
-		order[idx] = o
 		first = min(first, o.Runes.Offset)
 		last = max(last, o.Runes.Offset+o.Runes.Count)
+		order = append(order, l.pieces(o)...)
 	}
+	sort.SliceStable(order, func(i, j int) bool { return order[i].start < order[j].start })
+	l.reorder(order)
 	var ln Line
 	pen := 0.0
-	for _, o := range order {
-		if o == nil {
-			continue
-		}
+	for _, pc := range order {
+		o := pc.o
+		glyphs := o.Glyphs[pc.from:pc.to]
 		face := l.faces[o.Face]
 		if face == nil {
 			face = l.primary
 		}
 		run := Run{Face: face, RTL: o.Direction.Progression() == di.TowardTopLeft}
-		for k := 0; k < len(o.Glyphs); {
-			ci := o.Glyphs[k].ClusterIndex
+		for k := 0; k < len(glyphs); {
+			ci := glyphs[k].ClusterIndex
 			end := k + 1
-			for end < len(o.Glyphs) && o.Glyphs[end].ClusterIndex == ci {
+			for end < len(glyphs) && glyphs[end].ClusterIndex == ci {
 				end++
 			}
 			lo := min(max(ci, 0), len(runes))
-			hi := min(lo+max(o.Glyphs[k].RuneCount, 1), len(runes))
+			hi := min(lo+max(glyphs[k].RuneCount, 1), len(runes))
 			cl := Cluster{Text: string(runes[lo:hi])}
-			for _, g := range o.Glyphs[k:end] {
+			for _, g := range glyphs[k:end] {
 				c := runes[min(max(g.ClusterIndex, 0), len(runes)-1)]
 				r, ok := face.runeOf(g.GlyphID)
 				if g.GlyphID == 0 {
@@ -297,6 +345,70 @@ func (l *Layouter) line(wl shaping.Line, runes []rune) Line {
 	ln.Width = pen
 	ln.Text = strings.TrimSpace(string(runes[first:last]))
 	return ln
+}
+
+// piece is a part of a shaped run at one embedding level: glyphs from..to.
+type piece struct {
+	o        *shaping.Output
+	from, to int
+	start    int // first character, for logical order
+	level    gtbidi.Level
+}
+
+// pieces splits a shaped run where the embedding level changes (the
+// segmenter keeps a number at level 2 and the left-to-right text after
+// it in one run).
+func (l *Layouter) pieces(o *shaping.Output) []piece {
+	lv := func(i int) gtbidi.Level {
+		if i >= 0 && i < len(l.levels) {
+			return l.levels[i]
+		}
+		return 0
+	}
+	if o.Direction.Progression() == di.TowardTopLeft || len(o.Glyphs) == 0 {
+		return []piece{{o: o, to: len(o.Glyphs), start: o.Runes.Offset, level: lv(o.Runes.Offset)}}
+	}
+	var out []piece
+	cur := piece{o: o, start: o.Glyphs[0].ClusterIndex, level: lv(o.Glyphs[0].ClusterIndex)}
+	for i, g := range o.Glyphs {
+		if lv(g.ClusterIndex) != cur.level {
+			cur.to = i
+			out = append(out, cur)
+			cur = piece{o: o, from: i, start: g.ClusterIndex, level: lv(g.ClusterIndex)}
+		}
+	}
+	cur.to = len(o.Glyphs)
+	return append(out, cur)
+}
+
+// reorder puts a line's pieces, given in logical order, into visual
+// order: from the highest embedding level down to the lowest odd one,
+// every sequence of pieces at that level or above is reversed (UAX #9,
+// rule L2).
+func (l *Layouter) reorder(ps []piece) {
+	var hi, lo gtbidi.Level = 0, 127
+	for _, p := range ps {
+		hi, lo = max(hi, p.level), min(lo, p.level)
+	}
+	if lo%2 == 0 {
+		lo++
+	}
+	for k := hi; k >= lo; k-- {
+		for i := 0; i < len(ps); {
+			if ps[i].level < k {
+				i++
+				continue
+			}
+			j := i
+			for j < len(ps) && ps[j].level >= k {
+				j++
+			}
+			for a, b := i, j-1; a < b; a, b = a+1, b-1 {
+				ps[a], ps[b] = ps[b], ps[a]
+			}
+			i = j
+		}
+	}
 }
 
 // plain reports whether a cluster's glyphs read as its text.
