@@ -29,6 +29,7 @@ func Validate(c *Case) Diagnostics {
 	}
 	v.coverage()
 	v.duplicatePeople()
+	v.scripts()
 	return v.sink.list
 }
 

@@ -4,7 +4,9 @@ import (
 	"embed"
 	"sort"
 	"sync"
+	"unicode"
 
+	"github.com/go-fonts/dejavu/dejavusans"
 	"github.com/go-text/typesetting/language"
 )
 
@@ -91,4 +93,19 @@ func scriptCode(s language.Script) string {
 		c[0] -= 'a' - 'A'
 	}
 	return string(c)
+}
+
+// dejavu is DejaVu Sans, the renderers' primary face, for Covered.
+var dejavu = sync.OnceValues(func() (*Face, error) { return NewFaceAsIs("DejaVuSans", dejavusans.TTF) })
+
+// Covered reports whether a renderer can draw r: DejaVu Sans or one of the
+// fallback fonts has it, or it draws nothing (a space, a control).
+func Covered(r rune) bool {
+	if r < 0x80 || ignorable(r) || unicode.IsSpace(r) {
+		return true
+	}
+	if f, err := dejavu(); err == nil && f.Covers(r) {
+		return true
+	}
+	return fallbackFor(r) != nil
 }
