@@ -181,23 +181,31 @@ func numeric(r rune) bool {
 	return false
 }
 
-// RTL reports whether a paragraph is set right to left: when at least
-// four in five of its letters are right-to-left ones. A quotation from an
-// Arabic or Hebrew source is; an English sentence or table cell that
-// quotes an Arabic name is not, and keeps the document's left-to-right
-// order, with the name itself still read right to left.
+// RTL reports whether a paragraph is set right to left: when it starts
+// with a right-to-left letter (rules P2 and P3 of the bidi algorithm) and
+// at least four in five of its letters are right-to-left ones. A
+// quotation from an Arabic or Hebrew source is; an English sentence, a
+// heading such as "[S1] <Persian title>" or a table cell that quotes an
+// Arabic name is not, and keeps the document's left-to-right order, with
+// the name itself still read right to left.
 func RTL(s string) bool {
 	ltr, rtl := 0, 0
+	first := bidi.ON
 	for _, r := range s {
 		p, _ := bidi.LookupRune(r)
-		switch p.Class() {
-		case bidi.L:
-			ltr++
-		case bidi.R, bidi.AL:
-			rtl++
+		switch c := p.Class(); c {
+		case bidi.L, bidi.R, bidi.AL:
+			if first == bidi.ON {
+				first = c
+			}
+			if c == bidi.L {
+				ltr++
+			} else {
+				rtl++
+			}
 		}
 	}
-	return rtl > 0 && rtl >= 4*ltr
+	return first != bidi.L && rtl > 0 && rtl >= 4*ltr
 }
 
 // Lines lays s out at size points in lines no wider than width(i) points
