@@ -44,7 +44,7 @@ func TestRTL(t *testing.T) {
 		{"علي الراشد دستور بازداشت محمود رضایی را صادر کرد ۱۴۰۱", true},
 		{"علي الراشد (Arabic)", false},             // an English line quoting a name
 		{"Ali (علي الراشد) is an official", false}, // an English sentence
-		{"[S1] بازداشت دانشجو در تهران", false}, // starts left to right
+		{"[S1] بازداشت دانشجو در تهران", false},    // starts left to right
 		{"“علي الراشد دستور بازداشت”", true},
 		{"2022", false},
 		{"", false},
