@@ -100,6 +100,8 @@ func TestVisualOrder(t *testing.T) {
 		{"x אבג y", "x גבא y"},
 		// A number inside right-to-left text keeps its order (level 2).
 		{"a אב 12 גד b", "a דג 12 בא b"},
+		{"a אב 12 b", "a 12 בא b"}, // the number, not the English after it
+		{"Persian (אב, ۱۴۰۱) and", "Persian (۱۴۰۱ ,בא) and"},
 		// Brackets around a right-to-left name stay in the English order.
 		{"Ali (אבג) x", "Ali (גבא) x"},
 	} {
