@@ -24,6 +24,8 @@ import (
 type Face struct {
 	// Name is the family name under which a renderer registers the face.
 	Name string
+	// face is for reading the font only; a Layouter shapes with its own
+	// font.Face over the same Font, since a Face caches as it is used.
 	face *font.Face
 	ttf  []byte
 	// glyphRune gives, for every glyph reachable in ttf, a code point that
@@ -117,7 +119,7 @@ func (f *Face) Covers(r rune) bool {
 	if r >= 0 && r < 0x10000 {
 		return f.bmp[r/64]&(1<<(r%64)) != 0
 	}
-	_, ok := f.face.NominalGlyph(r)
+	_, ok := f.face.Font.NominalGlyph(r) // the Font, not the Face: no cache, safe to share
 	return ok
 }
 

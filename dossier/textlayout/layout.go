@@ -69,6 +69,8 @@ type Line struct {
 // Layouter lays text out in a primary face with fallbacks.
 type Layouter struct {
 	primary *Face
+	// own is this layouter's font.Face of each face, faces the way back.
+	own     map[*Face]*font.Face
 	faces   map[*font.Face]*Face
 	script  language.Script
 	seg     shaping.Segmenter
@@ -82,7 +84,9 @@ type Layouter struct {
 
 // New returns a Layouter whose text is set in primary where it can be.
 func New(primary *Face) *Layouter {
-	return &Layouter{primary: primary, faces: map[*font.Face]*Face{primary.face: primary}, Missing: map[rune]bool{}}
+	l := &Layouter{primary: primary, own: map[*Face]*font.Face{}, faces: map[*font.Face]*Face{}, Missing: map[rune]bool{}}
+	l.use(primary)
+	return l
 }
 
 // SetScript is called by the segmenter with the script of the runes it
@@ -98,17 +102,23 @@ func (l *Layouter) ResolveFace(r rune) *font.Face {
 		}
 	}
 	if l.primary.Covers(r) {
-		return l.primary.face
+		return l.use(l.primary)
 	}
 	if f := fallbackFor(r); f != nil {
 		return l.use(f)
 	}
-	return l.primary.face
+	return l.use(l.primary)
 }
 
+// use returns the layouter's own font.Face of f.
 func (l *Layouter) use(f *Face) *font.Face {
-	l.faces[f.face] = f
-	return f.face
+	ff := l.own[f]
+	if ff == nil {
+		ff = font.NewFace(f.face.Font)
+		l.own[f] = ff
+		l.faces[ff] = f
+	}
+	return ff
 }
 
 // fallbackFor is the first fallback that covers r, preferring the one for
@@ -329,10 +339,10 @@ func (l *Layouter) line(wl shaping.Line, runes []rune) Line {
 					// cluster's characters with their own glyphs.
 					x := pen
 					for _, c := range cl.Text {
-						if gid, has := face.face.NominalGlyph(c); has {
+						if gid, has := o.Face.NominalGlyph(c); has {
 							if r, ok := face.runeOf(gid); ok {
 								cl.Glyphs = append(cl.Glyphs, Glyph{Rune: r, X: x})
-								x += float64(face.face.HorizontalAdvance(gid)) * float64(o.Size) / 64 / face.upem
+								x += float64(o.Face.HorizontalAdvance(gid)) * float64(o.Size) / 64 / face.upem
 							}
 						}
 					}
