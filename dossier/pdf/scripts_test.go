@@ -168,3 +168,23 @@ func TestScriptsWithinMargin(t *testing.T) {
 		}
 	}
 }
+
+// BenchmarkRenderPDFScripts renders the scripts test case, whose text is
+// nearly all laid out by textlayout (bidi, fallback fonts, shaping).
+// Run: go test -run '^$' -bench RenderPDFScripts -benchmem ./dossier/pdf
+func BenchmarkRenderPDFScripts(b *testing.B) {
+	_, d := loadModel(b, scriptsCase, model.Internal)
+	var files []model.File
+	for i := 0; i < b.N; i++ {
+		var err error
+		files, err = pdf.Render(d, model.Options{Regimes: []string{"eu-ghrsr"}})
+		if err != nil {
+			b.Fatal(err)
+		}
+	}
+	size := 0
+	for _, f := range files {
+		size += len(f.Data)
+	}
+	b.ReportMetric(float64(size), "bytes")
+}
