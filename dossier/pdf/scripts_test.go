@@ -169,10 +169,10 @@ func TestScriptsWithinMargin(t *testing.T) {
 	}
 }
 
-// BenchmarkRenderPDFScripts renders the scripts test case, whose text is
+// BenchmarkScriptsPDF renders the scripts test case, whose text is
 // nearly all laid out by textlayout (bidi, fallback fonts, shaping).
-// Run: go test -run '^$' -bench RenderPDFScripts -benchmem ./dossier/pdf
-func BenchmarkRenderPDFScripts(b *testing.B) {
+// Run: go test -run '^$' -bench ScriptsPDF -benchmem ./dossier/pdf
+func BenchmarkScriptsPDF(b *testing.B) {
 	_, d := loadModel(b, scriptsCase, model.Internal)
 	var files []model.File
 	for i := 0; i < b.N; i++ {
