@@ -42,6 +42,9 @@ func Link(c *Case) Diagnostics {
 			hint := "copy the passage from the archived text exactly"
 			if passage != "" && sim >= 0.5 {
 				hint = fmt.Sprintf("closest passage (paragraph %d, %.0f%% alike): %q", para, sim*100, passage)
+				if d := firstDifference(e.Quote, passage); d != "" {
+					hint += "; " + d
+				}
 			}
 			sink.errorf(e.Meta.At("quote"), "quote-not-found", hint, "quote not found in source %q", s.ID)
 			return

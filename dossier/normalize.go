@@ -1,6 +1,7 @@
 package dossier
 
 import (
+	"fmt"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -9,9 +10,10 @@ import (
 )
 
 // foldRune maps the characters that authors type interchangeably to one
-// form: curly and straight quotes, the many dashes, and the ellipsis. It
-// returns "" for characters that carry no text (soft hyphen, zero-width
-// space, byte-order mark).
+// form: curly and straight quotes, the many dashes, the ellipsis, Arabic
+// and Persian letter variants, and digits of every script. It returns ""
+// for characters that carry no text (soft hyphen, zero-width space and
+// joiners, byte-order mark, tatweel, Arabic vowel marks).
 func foldRune(r rune) string {
 	switch r {
 	case '‘', '’', '‚', '‛', '′', '`', '´':
@@ -24,8 +26,36 @@ func foldRune(r rune) string {
 		return "..."
 	case '\u00ad', '\u200b', '\u200c', '\u200d', '\ufeff':
 		return ""
+	// Arabic and Persian letters that keyboards of the two languages type
+	// differently: Farsi yeh and alef maksura as Arabic yeh, keheh as kaf;
+	// tatweel (the joining stretch) and the optional vowel marks carry
+	// no letter.
+	case 'ی', 'ى':
+		return "ي"
+	case 'ک':
+		return "ك"
+	case '\u0640':
+		return ""
+	}
+	if r >= '\u064b' && r <= '\u0652' || r == '\u0670' {
+		return ""
+	}
+	// Digits of every script (Persian ۱۴۰۱, Arabic-Indic ١٤٠١, Devanagari
+	// १४०१) as Latin digits.
+	if r > '9' && unicode.IsDigit(r) {
+		return string(rune('0' + digitValue(r)))
 	}
 	return string(r)
+}
+
+// digitValue is the value of a decimal digit: Unicode keeps each script's
+// digits 0 to 9 in consecutive code points.
+func digitValue(r rune) int {
+	start := r
+	for start > 0 && unicode.IsDigit(start-1) {
+		start--
+	}
+	return int(r-start) % 10
 }
 
 // textIndex is a source's text in normalised form, with a map from every
@@ -87,6 +117,21 @@ func newTextIndex(text []byte) *textIndex {
 		}
 	}
 	return ix
+}
+
+// firstDifference says where a quote first differs from a passage, as
+// "the quote has 'X' (U+0058) where the source has 'Y' (U+0059)", so that
+// two passages that look alike can be told apart. It returns "" when one
+// is the start of the other.
+func firstDifference(quote, passage string) string {
+	q, p := []rune(normalize(quote)), []rune(passage)
+	for i := 0; i < len(q) && i < len(p); i++ {
+		if q[i] != p[i] {
+			return fmt.Sprintf("the quote has %q (U+%04X) where the source has %q (U+%04X), after %q",
+				q[i], q[i], p[i], p[i], string(q[max(0, i-12):i]))
+		}
+	}
+	return ""
 }
 
 // match is where a quote sits in the archived text.
