@@ -8,6 +8,7 @@ import (
 	"sync"
 	"testing"
 
+	"github.com/dossier-project/dossier/dossier/internal/leaktest"
 	"github.com/dossier-project/dossier/dossier/model"
 	"github.com/dossier-project/dossier/dossier/pdf"
 	"golang.org/x/text/unicode/norm"
@@ -189,4 +190,27 @@ func BenchmarkScriptsPDF(b *testing.B) {
 		size += len(f.Data)
 	}
 	b.ReportMetric(float64(size), "bytes")
+}
+
+// TestLeakScannerSeesShapedNames: names drawn as shaped glyphs (joining
+// forms, private code points with ActualText) are still found by the leak
+// scanner, which proves redaction by looking for withheld names in the
+// outputs.
+func TestLeakScannerSeesShapedNames(t *testing.T) {
+	need(t, "pdftotext")
+	f := scriptsPDF(t)
+	names := []string{"محمود رضایی", "علي الراشد", "בנימין נתניהו", "陈全国", "김정은", "नरेन्द्र मोदी"}
+	found, err := leaktest.Scan(f.Name, f.Data, leaktest.Names(names...))
+	if err != nil {
+		t.Fatal(err)
+	}
+	seen := map[string]bool{}
+	for _, x := range found {
+		seen[x.Name] = true
+	}
+	for _, n := range names {
+		if !seen[n] {
+			t.Errorf("the leak scanner does not find %q in a PDF that prints it", n)
+		}
+	}
 }
