@@ -37,7 +37,9 @@ func AliasNames(list []Alias) string {
 // Kazakh spelling)", or the name alone.
 func (a Alias) Text() string {
 	var extra []string
-	if a.Script != "" {
+	if a.ScriptLabel != "" {
+		extra = append(extra, a.ScriptLabel)
+	} else if a.Script != "" {
 		extra = append(extra, strings.ToUpper(a.Script[:1])+a.Script[1:])
 	}
 	if a.Note != "" {

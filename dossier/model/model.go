@@ -83,7 +83,10 @@ type Label struct {
 type Alias struct {
 	Name   string `json:"name"`
 	Script string `json:"script,omitempty"`
-	Note   string `json:"note,omitempty"`
+	// ScriptLabel is the script's printable label from the vocabulary
+	// ("Georgian" for Geor); the JSON keeps the code alone.
+	ScriptLabel string `json:"-"`
+	Note        string `json:"note,omitempty"`
 }
 
 // Official is a person or organisation proposed for sanctions. Officials

@@ -92,6 +92,13 @@ func TestScriptsRoundTrip(t *testing.T) {
 			t.Errorf("%q not found in the extracted text", name)
 		}
 	}
+	// Scripts are printed by their labels from the vocabulary, including
+	// the one validate filled in for the Devanagari alias.
+	for _, label := range []string{"(Georgian)", "(Armenian)", "(Burmese)", "(Chinese (simplified))", "(Devanagari)"} {
+		if !strings.Contains(got, label) {
+			t.Errorf("script label %s not printed", label)
+		}
+	}
 	// The long unbreakable Han alias is wrapped, not cut.
 	han := strings.Repeat("陈全国", 22)
 	if !strings.Contains(strings.ReplaceAll(got, " ", ""), han) {

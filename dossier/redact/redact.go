@@ -241,7 +241,7 @@ func Redact(c *dossier.Case, a model.Audience, buildDate time.Time) (*model.Doss
 func aliases(list []*dossier.Alias, r func(string) string) []model.Alias {
 	out := []model.Alias{}
 	for _, a := range list {
-		out = append(out, model.Alias{Name: r(a.Name), Script: a.Script, Note: r(a.Note)})
+		out = append(out, model.Alias{Name: r(a.Name), Script: a.Script, ScriptLabel: dossier.Vocab()["scripts"].Label(a.Script), Note: r(a.Note)})
 	}
 	return out
 }
