@@ -303,6 +303,13 @@ func (l *Layouter) line(wl shaping.Line, runes []rune) Line {
 	}
 	sort.SliceStable(order, func(i, j int) bool { return order[i].start < order[j].start })
 	l.reorder(order)
+	// Spaces that end the line take no room, wherever the bidi order puts
+	// them (UAX #9, L1): a space after an Arabic word that ends the line
+	// would otherwise open a gap inside it.
+	lastInk := last - 1
+	for lastInk >= first && unicode.IsSpace(runes[lastInk]) {
+		lastInk--
+	}
 	var ln Line
 	pen := 0.0
 	for _, pc := range order {
@@ -322,6 +329,10 @@ func (l *Layouter) line(wl shaping.Line, runes []rune) Line {
 			lo := min(max(ci, 0), len(runes))
 			hi := min(lo+max(glyphs[k].RuneCount, 1), len(runes))
 			cl := Cluster{Text: string(runes[lo:hi])}
+			if lo > lastInk && strings.TrimSpace(cl.Text) == "" {
+				k = end
+				continue
+			}
 			for _, g := range glyphs[k:end] {
 				c := runes[min(max(g.ClusterIndex, 0), len(runes)-1)]
 				r, ok := face.runeOf(g.GlyphID)

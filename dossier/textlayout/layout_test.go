@@ -118,6 +118,20 @@ func TestVisualOrder(t *testing.T) {
 	}
 }
 
+// TestLineEndSpace: the space after a right-to-left word that ends a line
+// takes no room; it is not drawn between the bracket and the word.
+func TestLineEndSpace(t *testing.T) {
+	l := New(primary(t))
+	w := l.Lines("ab (אב", 10, func(int) float64 { return 1000 })[0].Width
+	lines := l.Lines("ab (אב גד) cd", 10, func(int) float64 { return w + 5 })
+	if len(lines) < 2 {
+		t.Fatalf("%d lines; want a break after the first Hebrew word", len(lines))
+	}
+	if got := drawn(lines[0]); got != "ab (בא" {
+		t.Errorf("first line drawn as %q, want %q", got, "ab (בא")
+	}
+}
+
 func TestLinesFitAndKeepText(t *testing.T) {
 	l := New(primary(t))
 	for _, c := range []struct {
