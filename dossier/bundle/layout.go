@@ -54,7 +54,7 @@ type section struct {
 type layout struct {
 	d            *model.Dossier
 	t            *Text
-	f            *fpdf.Fpdf
+	f            *pdf.Writer
 	ex           []*exhibit
 	prefix, zip  string
 	pageW, pageH float64
@@ -103,7 +103,7 @@ func layoutOnce(d *model.Dossier, t *Text, ex []*exhibit, prefix, zipName string
 	f.SetCompression(true)
 	f.SetCellMargin(0)
 	pdf.RegisterFonts(f)
-	l := &layout{d: d, t: t, f: f, ex: ex, prefix: prefix, zip: zipName}
+	l := &layout{d: d, t: t, f: pdf.NewWriter(f), ex: ex, prefix: prefix, zip: zipName}
 	l.pageW, l.pageH = f.GetPageSize()
 	l.refs()
 	l.metadata()

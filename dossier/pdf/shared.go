@@ -22,4 +22,15 @@ func Clean(s string) string { return clean(s) }
 func OneLine(s string) string { return oneLine(s) }
 
 // FitText shortens s with an ellipsis to fit width w in the current font.
-func FitText(f *fpdf.Fpdf, s string, w float64) string { return fitText(f, s, w) }
+func FitText(f interface{ GetStringWidth(string) float64 }, s string, w float64) string {
+	return fitText(f, s, w)
+}
+
+// Writer is fpdf with text drawing that every script survives: right to
+// left, joined and reordered letters, fallback fonts (see writer). Its
+// methods shadow fpdf's, so code written against fpdf draws through it
+// unchanged.
+type Writer = writer
+
+// NewWriter wraps a document whose fonts RegisterFonts added.
+func NewWriter(f *fpdf.Fpdf) *Writer { return newWriter(f) }
