@@ -51,3 +51,24 @@ func TestLoose(t *testing.T) {
 		t.Error("different names share a key")
 	}
 }
+
+// TestAcrossScripts: the forms a shaped PDF, a vocalised text or a
+// half-width keyboard produce fold as the plain name does, so redaction
+// and the duplicate check find them.
+func TestAcrossScripts(t *testing.T) {
+	for _, tt := range [][2]string{
+		{"ﻋﻠﻲ اﻟﺮاﺷﺪ", "علی الراشد"}, // Arabic presentation forms (as pdftotext gives a shaped PDF), yeh variant
+		{"مجيدرضا", "مجیدرضا"},       // Arabic yeh typed for Persian yeh
+		{"كريم", "کریم"},             // Arabic kaf and Persian keheh
+		{"مُحَمَّد", "محمد"},         // harakat
+		{"احمدی‌نژاد", "احمدینژاد"},  // zero-width non-joiner
+		{"בִּנְיָמִין", "בנימין"},    // Hebrew niqqud
+		{"ｶﾀｶﾅ", "カタカナ"},             // half-width katakana
+		{"Ｓｅｍｅｎｏｖａ", "Semenova"},     // full-width Latin
+		{"Ｓｅｍｅｎｏｖａ", "Семенова"},     // and Cyrillic
+	} {
+		if a, b := String(tt[0]), String(tt[1]); a != b {
+			t.Errorf("String(%q) = %q, String(%q) = %q: want the same", tt[0], a, tt[1], b)
+		}
+	}
+}
