@@ -36,8 +36,15 @@ type Case struct {
 	Regimes        []string   `yaml:"regimes"`
 	Classification string     `yaml:"classification"`
 	Summary        string     `yaml:"summary"`
-	Notes          string     `yaml:"notes"`
-	Meta           Meta       `yaml:"-"`
+	// NationalInterest says why the recipient should act: the section a
+	// profile asks for under sections.national_interest (US).
+	NationalInterest string `yaml:"national_interest"`
+	// Confidentiality is the submitter's request that the submission, or
+	// parts of it, not be published: printed where a profile's recipient
+	// may publish submissions.
+	Confidentiality string `yaml:"confidentiality"`
+	Notes           string `yaml:"notes"`
+	Meta            Meta   `yaml:"-"`
 
 	ID        string      `yaml:"-"` // the folder's name
 	Dir       string      `yaml:"-"` // the folder, as given to Load
@@ -170,13 +177,45 @@ type Official struct {
 	Summary             string        `yaml:"summary"`
 	Evidence            []*Evidence   `yaml:"evidence"`
 	Allegations         []*Allegation `yaml:"allegations"`
-	Notes               string        `yaml:"notes"`
+	// ExistingSanctions are measures other authorities (or a recipient)
+	// already imposed on the official, each with its evidence.
+	ExistingSanctions []*ExistingSanction `yaml:"existing_sanctions"`
+	// ContraryInformation is evidence that cuts the other way: printed in
+	// every dossier of the official, never hidden.
+	ContraryInformation []*Contrary `yaml:"contrary_information"`
+	// Regimes, when set, are the only regime profiles the official is sent
+	// to; ExcludeRegimes are profiles the official is not sent to.
+	Regimes        []string `yaml:"regimes"`
+	ExcludeRegimes []string `yaml:"exclude_regimes"`
+	Notes          string   `yaml:"notes"`
 	// DistinctFrom records people checked and found not to be this one.
 	DistinctFrom []*Distinct `yaml:"distinct_from"`
 	Meta         Meta        `yaml:"-"`
 
 	ID   string `yaml:"-"`
 	Path string `yaml:"-"`
+}
+
+// ExistingSanction is a measure an authority has already imposed on an
+// official: who (authority), under what (programme), when, and the
+// evidence. Regime, when set, is the id of the regime profile the measure
+// was taken under: that recipient is not asked to designate the official
+// again.
+type ExistingSanction struct {
+	Authority string      `yaml:"authority" dossier:"required"`
+	Programme string      `yaml:"programme" dossier:"required"`
+	Regime    string      `yaml:"regime"`
+	Date      Date        `yaml:"date"`
+	Evidence  []*Evidence `yaml:"evidence" dossier:"required"`
+	Meta      Meta        `yaml:"-"`
+}
+
+// Contrary is information that cuts against the case made about an
+// official (a denial, an acquittal, a later release), with its evidence.
+type Contrary struct {
+	Summary  string      `yaml:"summary" dossier:"required"`
+	Evidence []*Evidence `yaml:"evidence" dossier:"required"`
+	Meta     Meta        `yaml:"-"`
 }
 
 // Allegation is one act of conduct attributed to an official.
@@ -335,6 +374,12 @@ func (c *Case) EachEvidence(fn func(e *Evidence, owner string)) {
 		each(o.Evidence)
 		for _, a := range o.Allegations {
 			each(a.Evidence)
+		}
+		for _, s := range o.ExistingSanctions {
+			each(s.Evidence)
+		}
+		for _, x := range o.ContraryInformation {
+			each(x.Evidence)
 		}
 	}
 	for _, v := range c.Victims {

@@ -139,6 +139,29 @@ func (v *validator) official(o *Official) {
 		v.photo(o.Photo)
 	}
 	v.distinct(o.ID, o.DistinctFrom)
+	for _, s := range o.ExistingSanctions {
+		v.notFuture(s.Date, s.Meta.At("date"), "date")
+		if s.Regime != "" && !validID(s.Regime) {
+			v.sink.errorf(s.Meta.At("regime"), "id-format", "write the id of the regime profile the sanction was imposed under, e.g. us-glomag, or leave regime out", "regime %q is not a valid id", s.Regime)
+		}
+		v.evidenceRefs(s.Evidence)
+	}
+	for _, x := range o.ContraryInformation {
+		v.evidenceRefs(x.Evidence)
+	}
+	for _, f := range []struct {
+		key string
+		ids []string
+	}{{"regimes", o.Regimes}, {"exclude_regimes", o.ExcludeRegimes}} {
+		for i, r := range f.ids {
+			if !validID(r) {
+				v.sink.errorf(o.Meta.At(fmt.Sprintf("%s.%d", f.key, i)), "id-format", "regime ids look like us-glomag, uk-ghr, eu-ghrsr, ca-magnitsky, parliament", "regime %q is not a valid id", r)
+			}
+		}
+	}
+	if len(o.Regimes) > 0 && len(o.ExcludeRegimes) > 0 {
+		v.sink.errorf(o.Meta.At("exclude_regimes"), "regimes-and-exclude", "keep regimes (the only recipients) or exclude_regimes (recipients to leave out), not both", "official %s has both regimes and exclude_regimes", o.ID)
+	}
 	for _, a := range o.Allegations {
 		v.notFuture(a.Date.End, a.Meta.At("date"), "date")
 		v.afterBirth(o.BirthDate, a.Date.Start, a.Meta.At("date"), "allegation "+a.ID)
@@ -297,6 +320,33 @@ func CheckRegimes(c *Case, known []string) Diagnostics {
 			hint = fmt.Sprintf("did you mean %q? (%s)", s, hint)
 		}
 		sink.errorf(c.Meta.At(fmt.Sprintf("regimes.%d", i)), "unknown-regime", hint, "regime %q has no profile in templates/regimes", r)
+	}
+	// An official's regimes, exclude_regimes and the regime of an
+	// existing sanction name profiles too.
+	unknown := func(p Pos, r string) {
+		if have[r] || !validID(r) {
+			return
+		}
+		hint := "profiles: " + strings.Join(known, ", ")
+		if s := nearest(r, known); s != "" {
+			hint = fmt.Sprintf("did you mean %q? (%s)", s, hint)
+		}
+		sink.errorf(p, "unknown-regime", hint, "regime %q has no profile in templates/regimes", r)
+	}
+	for _, o := range c.Officials {
+		for _, f := range []struct {
+			key string
+			ids []string
+		}{{"regimes", o.Regimes}, {"exclude_regimes", o.ExcludeRegimes}} {
+			for i, r := range f.ids {
+				unknown(o.Meta.At(fmt.Sprintf("%s.%d", f.key, i)), r)
+			}
+		}
+		for _, s := range o.ExistingSanctions {
+			if s.Regime != "" {
+				unknown(s.Meta.At("regime"), s.Regime)
+			}
+		}
 	}
 	return sink.list
 }

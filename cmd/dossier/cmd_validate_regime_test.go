@@ -18,7 +18,7 @@ func TestValidateRegimeText(t *testing.T) {
 	for _, want := range []string{
 		"readiness of steppe for uk-ghr", "readiness of steppe for eu-ghrsr",
 		"a-b-serikbayev (A. B. Serikbayev): NOT READY",
-		"required    partial  Full name: the sources give initials only (A. B.)",
+		"blocking      partial  Full name: the sources give initials only (A. B.)",
 		"qairat-nurlanov (Qairat Nurlanov): ready",
 	} {
 		i := strings.Index(stderr, want)

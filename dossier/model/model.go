@@ -52,7 +52,12 @@ type Dossier struct {
 	Contact        string    `json:"contact,omitempty"`
 	Regimes        []string  `json:"regimes"`
 	Summary        string    `json:"summary,omitempty"`
-	Notes          string    `json:"notes,omitempty"`
+	// NationalInterest is why the recipient should act (case field
+	// national_interest); Confidentiality the submitter's request not to
+	// publish (case field confidentiality). Empty when not given.
+	NationalInterest string `json:"national_interest,omitempty"`
+	Confidentiality  string `json:"confidentiality,omitempty"`
+	Notes            string `json:"notes,omitempty"`
 	// Withheld counts the victims this audience sees only as pseudonyms.
 	Withheld int `json:"withheld_victims"`
 	// Show records what else the audience may see, decided in redaction.
@@ -112,7 +117,66 @@ type Official struct {
 	Summary             string        `json:"summary,omitempty"`
 	Evidence            []int         `json:"evidence"` // excerpt numbers
 	Allegations         []*Allegation `json:"allegations"`
-	Notes               string        `json:"notes,omitempty"`
+	// Sanctions are the measures already imposed on the official.
+	Sanctions []Sanction `json:"existing_sanctions"`
+	// Contrary is evidence that cuts the other way, printed, not hidden.
+	Contrary []Contrary `json:"contrary_information"`
+	// Regimes, when not empty, are the only regime profiles the official
+	// is sent to; ExcludeRegimes those the official is not sent to.
+	Regimes        []string `json:"regimes"`
+	ExcludeRegimes []string `json:"exclude_regimes"`
+	Notes          string   `json:"notes,omitempty"`
+}
+
+// Sanction is a measure an authority already imposed on an official
+// (case field existing_sanctions): the authority, the programme or
+// instrument, the date, and the excerpts that evidence it. Regime is the
+// id of the regime profile it was imposed under, when it is one of the
+// recipients (that recipient is then not asked again); empty otherwise.
+type Sanction struct {
+	Authority string `json:"authority"`
+	Programme string `json:"programme"`
+	Regime    string `json:"regime,omitempty"`
+	Date      Date   `json:"date"`
+	Evidence  []int  `json:"evidence"`
+}
+
+// Contrary is information that cuts against the case made about an
+// official, with its evidence.
+type Contrary struct {
+	Summary  string `json:"summary"`
+	Evidence []int  `json:"evidence"`
+}
+
+// SanctionBy returns the official's existing sanction imposed under the
+// regime profile id, or nil.
+func (o *Official) SanctionBy(regime string) *Sanction {
+	for i := range o.Sanctions {
+		if o.Sanctions[i].Regime == regime {
+			return &o.Sanctions[i]
+		}
+	}
+	return nil
+}
+
+// SentTo reports whether the case sends the official to the regime
+// profile id: not when the official's regimes list leaves it out or its
+// exclude_regimes names it.
+func (o *Official) SentTo(regime string) bool {
+	for _, r := range o.ExcludeRegimes {
+		if r == regime {
+			return false
+		}
+	}
+	if len(o.Regimes) == 0 {
+		return true
+	}
+	for _, r := range o.Regimes {
+		if r == regime {
+			return true
+		}
+	}
+	return false
 }
 
 // Document is an identity document of an official.
@@ -311,7 +375,7 @@ type Excerpt struct {
 	Owner     string `json:"owner"`      // official or victim id
 	OwnerKind string `json:"owner_kind"` // "official" or "victim"
 	OwnerName string `json:"owner_name"`
-	Supports  string `json:"supports"`         // "allegation", "position", "document", "identity" or "event"
+	Supports  string `json:"supports"`         // "allegation", "position", "document", "identity", "event", "sanction" or "contrary"
 	Target    string `json:"target,omitempty"` // the allegation's id, for allegations
 }
 

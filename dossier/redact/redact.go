@@ -42,7 +42,7 @@ func Redact(c *dossier.Case, a model.Audience, buildDate time.Time) (*model.Doss
 	d := &model.Dossier{
 		Case: ids.caseID, Title: r(c.Title), Country: r(c.Country), Date: c.Date,
 		BuildDate: buildDate, Audience: a, Regimes: append([]string{}, c.Regimes...),
-		Summary: r(c.Summary), Show: show,
+		Summary: r(c.Summary), NationalInterest: r(c.NationalInterest), Confidentiality: r(c.Confidentiality), Show: show,
 	}
 	d.Classification = r(c.Classification)
 	if d.Classification == "" {
@@ -140,6 +140,8 @@ func Redact(c *dossier.Case, a model.Audience, buildDate time.Time) (*model.Doss
 			BirthDate: o.BirthDate, BirthPlace: r(o.BirthPlace), Nationality: append([]string{}, o.Nationality...),
 			Gender: o.Gender, Summary: r(o.Summary), Notes: notes(o.Notes),
 			Documents: []model.Document{}, Positions: []model.Position{}, Allegations: []*model.Allegation{},
+			Sanctions: []model.Sanction{}, Contrary: []model.Contrary{},
+			Regimes: append([]string{}, o.Regimes...), ExcludeRegimes: append([]string{}, o.ExcludeRegimes...),
 		}
 		for _, doc := range o.Documents {
 			mo.Documents = append(mo.Documents, model.Document{
@@ -185,6 +187,17 @@ func Redact(c *dossier.Case, a model.Audience, buildDate time.Time) (*model.Doss
 			}
 			ma.Sources = len(distinct)
 			mo.Allegations = append(mo.Allegations, ma)
+		}
+		for _, s := range o.ExistingSanctions {
+			mo.Sanctions = append(mo.Sanctions, model.Sanction{
+				Authority: r(s.Authority), Programme: r(s.Programme), Regime: s.Regime, Date: s.Date,
+				Evidence: excerpts(s.Evidence, o.ID, "official", name, "sanction", ""),
+			})
+		}
+		for _, x := range o.ContraryInformation {
+			mo.Contrary = append(mo.Contrary, model.Contrary{
+				Summary: r(x.Summary), Evidence: excerpts(x.Evidence, o.ID, "official", name, "contrary", ""),
+			})
 		}
 		d.Officials = append(d.Officials, mo)
 	}

@@ -2,6 +2,7 @@ package regime
 
 import (
 	"fmt"
+	"slices"
 	"path"
 	"regexp"
 	"strconv"
@@ -128,6 +129,14 @@ func (c *checker) profile(p *Profile, voc *vocabulary) {
 			{"introduction", w.Introduction}, {"request", w.Request}, {"case_request", w.CaseRequest},
 		} {
 			c.placeholders(f.value, "kind_wording", kind, f.key)
+		}
+	}
+	for key, rule := range p.Sections {
+		if !slices.Contains(SectionKeys, key) {
+			c.errorf(c.at("sections", key), "%q is not a section (sections: %s)", key, strings.Join(SectionKeys, ", "))
+		}
+		if rule != SectionRequired && rule != SectionOptional {
+			c.errorf(c.at("sections", key), "section %s is %q; write required (printed, marked not provided when empty) or optional (printed when filled)", key, rule)
 		}
 	}
 	for key, h := range p.Headings {

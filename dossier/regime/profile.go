@@ -52,6 +52,15 @@ type Profile struct {
 	// not applicable.
 	NotApplicable map[string][]string `yaml:"not_applicable"`
 
+	// Sections says, by section key (see Sections), whether the dossier
+	// prints a section: "required" (printed; marked not provided when the
+	// case leaves it empty) or "optional" (printed when the case fills
+	// it). A section the profile does not name is not printed, except
+	// existing_sanctions and contrary_information, which are optional by
+	// default: they are shown in every dossier of an official that has
+	// them.
+	Sections map[string]string `yaml:"sections"`
+
 	// Headings override the renderer's default section headings, by key.
 	Headings map[string]string `yaml:"headings"`
 	Wording  Wording           `yaml:"wording"`
@@ -113,6 +122,27 @@ func (c *Criterion) FitsRole(role string) bool {
 // AppliesTo reports whether the limb applies to an official of the kind.
 func (c *Criterion) AppliesTo(kind string) bool {
 	return len(c.Kinds) == 0 || slices.Contains(c.Kinds, kind)
+}
+
+// SectionKeys are the sections a profile may ask for.
+var SectionKeys = []string{"submitting_organisation", "statement_of_reasons", "national_interest", "existing_sanctions", "contrary_information", "confidentiality"}
+
+// The rules a profile may give a section.
+const (
+	SectionRequired = "required" // printed; "not provided" when empty
+	SectionOptional = "optional" // printed when filled
+)
+
+// Section returns the profile's rule for a section: SectionRequired,
+// SectionOptional, or "" when the section is not printed.
+func (p *Profile) Section(key string) string {
+	if r, ok := p.Sections[key]; ok {
+		return r
+	}
+	if key == "existing_sanctions" || key == "contrary_information" {
+		return SectionOptional
+	}
+	return ""
 }
 
 // IsApplicable reports whether the recipient expects element key of an

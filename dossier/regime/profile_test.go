@@ -159,6 +159,12 @@ func TestLoadErrors(t *testing.T) {
 		{"wrong type", func(s string) string { return strings.Replace(s, "recipient: [Someone]", "recipient: {a: b}", 1) },
 			[]string{"regimes/test.yaml:7:"}},
 		{"empty", func(string) string { return "" }, []string{"regimes/test.yaml: the file is empty"}},
+		{"unknown section", func(s string) string {
+			return strings.Replace(s, "recommended: [birth_date]", "recommended: [birth_date]\nsections:\n  statement_of_reason: required", 1)
+		}, []string{"regimes/test.yaml:22:", `"statement_of_reason" is not a section`}},
+		{"bad section rule", func(s string) string {
+			return strings.Replace(s, "recommended: [birth_date]", "recommended: [birth_date]\nsections:\n  national_interest: always", 1)
+		}, []string{"regimes/test.yaml:22:", `section national_interest is "always"`}},
 		{"unknown role", func(s string) string {
 			return strings.Replace(s, "    violations: [torture]", "    roles: [perpetrated, complicit, ordred]\n    violations: [torture]", 1)
 		}, []string{"regimes/test.yaml:18:", `"ordred" is not a conduct role`}},

@@ -64,7 +64,67 @@ type OfficialReadiness struct {
 	Proposed    bool    `json:"proposed"`
 	NotProposed string  `json:"not_proposed,omitempty"`
 	Checks      []Check `json:"elements"`
-	Criteria    []Match `json:"criteria_met"`
+	// Gaps are the elements still missing or partial, ranked: what blocks
+	// a submission first (conduct, position at the time, corroboration,
+	// then any other required element), then what would strengthen it.
+	Gaps     []Gap   `json:"gaps"`
+	Criteria []Match `json:"criteria_met"`
+	// Designated is the existing sanction under this regime, when the
+	// recipient already designated the official.
+	Designated *model.Sanction `json:"designated,omitempty"`
+}
+
+// Severity is how much a gap matters to a submission.
+type Severity string
+
+// The severities of a gap, from the most to the least serious.
+const (
+	Blocking      Severity = "blocking"      // a required element: the submission cannot go without it
+	Strengthening Severity = "strengthening" // a recommended element: it would make the submission stronger
+)
+
+// Gap is one element that is missing or partial, with how much it matters.
+type Gap struct {
+	Element  string   `json:"element"`
+	Label    string   `json:"label"`
+	Severity Severity `json:"severity"`
+	Status   Status   `json:"status"`
+	Detail   string   `json:"detail,omitempty"`
+}
+
+// blockingFirst are the required elements whose absence blocks a
+// submission outright, in the order they are reported.
+var blockingFirst = []string{"conduct", "position", "corroboration"}
+
+// rankGaps lists the checks that are missing or partial: required ones
+// (blocking) before recommended ones (strengthening); among the required,
+// conduct, position and corroboration first.
+func rankGaps(checks []Check) []Gap {
+	rank := func(c Check) int {
+		if c.Level != Required {
+			return 100
+		}
+		for i, k := range blockingFirst {
+			if c.Element == k {
+				return i
+			}
+		}
+		return len(blockingFirst)
+	}
+	gaps := []Gap{}
+	for r := 0; r <= 100; r++ {
+		for _, c := range checks {
+			if rank(c) != r || (c.Status != Missing && c.Status != Partial) {
+				continue
+			}
+			sev := Blocking
+			if c.Level != Required {
+				sev = Strengthening
+			}
+			gaps = append(gaps, Gap{Element: c.Element, Label: c.Label, Severity: sev, Status: c.Status, Detail: c.Detail})
+		}
+	}
+	return gaps
 }
 
 // NoConduct is the reason given for not proposing an official.
@@ -105,8 +165,8 @@ func Readiness(d *model.Dossier, p *Profile) Report {
 func OfficialReady(d *model.Dossier, p *Profile, o *model.Official) OfficialReadiness {
 	p = p.ForKind(o.Kind.Value)
 	or := OfficialReadiness{Official: o.ID, Name: o.Name, Ready: true, Proposed: true, Checks: []Check{}, Criteria: p.CriteriaMet(d, o.Allegations)}
-	if !o.HasConduct() {
-		or.Ready, or.Proposed, or.NotProposed = false, false, NoConduct
+	if dec := Decide(d, p, o); !dec.Request {
+		or.Ready, or.Proposed, or.NotProposed, or.Designated = false, false, dec.Reason, dec.Designated
 	}
 	levels := map[string]Level{}
 	for _, k := range p.Required {
@@ -134,6 +194,7 @@ func OfficialReady(d *model.Dossier, p *Profile, o *model.Official) OfficialRead
 		}
 		or.Checks = append(or.Checks, c)
 	}
+	or.Gaps = rankGaps(or.Checks)
 	return or
 }
 
@@ -240,6 +301,14 @@ func check(key string, d *model.Dossier, o *model.Official, met []Match) (Status
 		return conduct(o, met)
 	case "corroboration":
 		return corroboration(d, o)
+	case "submitting_organisation":
+		switch {
+		case strings.TrimSpace(d.Organisation) == "":
+			return Missing, "case.yaml gives no submitted_by.organisation"
+		case strings.TrimSpace(d.Contact) == "":
+			return Partial, d.Organisation + ", with no contact"
+		}
+		return Present, d.Organisation
 	case "victims":
 		ids := map[string]bool{}
 		for _, a := range o.Allegations {

@@ -30,7 +30,7 @@ func dateRange(s string) model.DateRange {
 // complete official; tests change what they examine.
 func fixture() (*model.Dossier, *model.Official) {
 	d := &model.Dossier{
-		Case: "test", Audience: model.Internal,
+		Case: "test", Audience: model.Internal, Organisation: "Rights Watch", Contact: "desk@example.org",
 		Sources: []*model.Source{
 			{ID: "a", Number: 1, Publisher: "Monitor"},
 			{ID: "b", Number: 2, Publisher: "monitor "}, // the same publisher, spelt otherwise
@@ -197,7 +197,7 @@ func TestWriteText(t *testing.T) {
 	}
 	out := b.String()
 	for _, want := range []string{"readiness of test for uk-ghr", "0 of 1 proposed officials ready", "k-kasymov (K. Kasymov): NOT READY",
-		"required    partial  Full name: the sources give initials only (K.)", "criteria    S.I. 2020/680, regulation 4, Torture"} {
+		"blocking      partial  Full name: the sources give initials only (K.)", "criteria    S.I. 2020/680, regulation 4, Torture"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("output lacks %q:\n%s", want, out)
 		}

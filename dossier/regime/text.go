@@ -21,7 +21,7 @@ func WriteText(w io.Writer, r Report) error {
 	var b strings.Builder
 	fmt.Fprintf(&b, "readiness of %s for %s (%s): %d of %d proposed officials ready", r.Case, r.Regime, r.RegimeName, ready, proposed)
 	if n := len(r.Officials) - proposed; n > 0 {
-		fmt.Fprintf(&b, "; %d not proposed (no conduct alleged)", n)
+		fmt.Fprintf(&b, "; %d not proposed", n)
 	}
 	b.WriteString("\n")
 	for _, o := range r.Officials {
@@ -37,17 +37,13 @@ func WriteText(w io.Writer, r Report) error {
 			fmt.Fprintf(&b, "    %s\n", o.NotProposed)
 			continue
 		}
-		for _, level := range []Level{Required, Recommended} {
-			for _, c := range o.Checks {
-				if c.Level != level || c.Status == Present || c.Status == NotApplicable {
-					continue
-				}
-				line := fmt.Sprintf("    %-11s %-8s %s", c.Level, c.Status, c.Label)
-				if c.Detail != "" {
-					line += ": " + c.Detail
-				}
-				b.WriteString(line + "\n")
+		// Ranked: what blocks the submission, then what would strengthen it.
+		for _, g := range o.Gaps {
+			line := fmt.Sprintf("    %-13s %-8s %s", g.Severity, g.Status, g.Label)
+			if g.Detail != "" {
+				line += ": " + g.Detail
 			}
+			b.WriteString(line + "\n")
 		}
 		if len(o.Criteria) == 0 {
 			b.WriteString("    criteria    none of the conduct falls under this regime's criteria\n")
