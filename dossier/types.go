@@ -57,7 +57,10 @@ type Case struct {
 type Submitter struct {
 	Organisation string `yaml:"organisation"`
 	Contact      string `yaml:"contact"`
-	Meta         Meta   `yaml:"-"`
+	// Description says who the organisation is, for a recipient who does
+	// not know it.
+	Description string `yaml:"description"`
+	Meta        Meta   `yaml:"-"`
 }
 
 // Source is one archived document that evidence quotes from.

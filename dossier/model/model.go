@@ -50,8 +50,10 @@ type Dossier struct {
 	Classification string    `json:"classification"` // the marking printed on every page
 	Organisation   string    `json:"submitted_by,omitempty"`
 	Contact        string    `json:"contact,omitempty"`
-	Regimes        []string  `json:"regimes"`
-	Summary        string    `json:"summary,omitempty"`
+	// SubmitterDescription says who the submitting organisation is.
+	SubmitterDescription string   `json:"submitter_description,omitempty"`
+	Regimes              []string `json:"regimes"`
+	Summary              string   `json:"summary,omitempty"`
 	// NationalInterest is why the recipient should act (case field
 	// national_interest); Confidentiality the submitter's request not to
 	// publish (case field confidentiality). Empty when not given.

@@ -145,6 +145,10 @@ func (dc *doc) supports(x *model.Excerpt) string {
 		return t.l("supports_event", "name", name)
 	case "status":
 		return t.l("supports_status", "name", name)
+	case "sanction":
+		return t.l("supports_sanction", "name", name)
+	case "contrary":
+		return t.l("supports_contrary", "name", name)
 	}
 	return t.l("supports_identity", "name", name)
 }

@@ -67,8 +67,12 @@ func TestAddresseeNotProposedInDossiers(t *testing.T) {
 		if _, ok := files["tribunal-olga-minina-"+r+"-public.pdf"]; ok {
 			t.Errorf("%s: a dossier proposes the addressee Olga Minina", r)
 		}
-		if _, ok := files["tribunal-anna-kovalenko-"+r+"-public.pdf"]; !ok {
-			t.Errorf("%s: the judge has no dossier", r)
+		// The judge's conduct (an unfair, political trial) meets a US
+		// limb, and none of the UK's human rights regulations: no UK
+		// dossier asks for her (TestNoCriteriaNoDossier checks the build
+		// says so).
+		if _, ok := files["tribunal-anna-kovalenko-"+r+"-public.pdf"]; ok != (r == "us-glomag") {
+			t.Errorf("%s: the judge has a dossier: %v", r, ok)
 		}
 		all := files["tribunal-"+r+"-public.pdf"]
 		if !strings.Contains(all, "Officials addressed (not proposed)") || !strings.Contains(all, "Olga Minina") {
@@ -102,7 +106,7 @@ var statusLine = regexp.MustCompile(`Status: (\S+)( \(as of [^)]*\))?((?: \[\d+\
 // says when the status was reported and cites the excerpt reporting it.
 func TestStatusAsOfWithCitation(t *testing.T) {
 	files := tribunalText(t, model.Public)
-	if !strings.Contains(files["tribunal-anna-kovalenko-uk-ghr-public.pdf"], "Status: Imprisoned (as of October 2023) [") {
+	if !strings.Contains(files["tribunal-anna-kovalenko-parliament-public.pdf"], "Status: Imprisoned (as of October 2023) [") {
 		t.Error("Ivan Petrov's status is not printed 'Imprisoned (as of October 2023) [n]'")
 	}
 	n := 0
@@ -125,7 +129,7 @@ func TestStatusAsOfWithCitation(t *testing.T) {
 // TestSpanningQuoteCitesBothParagraphs: a quote over two paragraphs is
 // cited "paragraphs 6–7" in the body and in the annex.
 func TestSpanningQuoteCitesBothParagraphs(t *testing.T) {
-	s := tribunalText(t, model.Public)["tribunal-basmanny-district-court-uk-ghr-public.pdf"]
+	s := tribunalText(t, model.Public)["tribunal-basmanny-district-court-parliament-public.pdf"]
 	if strings.Count(s, "paragraphs 6–7") < 2 {
 		t.Errorf("the spanning quote is not cited as paragraphs 6–7 in body and annex:\n%s", s)
 	}
@@ -154,7 +158,7 @@ func TestNoPassagePrintedTwice(t *testing.T) {
 			}
 		}
 	}
-	one := annexOf(t, "", files["tribunal-anna-kovalenko-uk-ghr-public.pdf"])
+	one := annexOf(t, "", files["tribunal-anna-kovalenko-parliament-public.pdf"])
 	if !strings.Contains(one, "Allegation 1 concerning Anna Kovalenko; the timeline of Ivan Petrov") {
 		t.Errorf("a passage supporting two claims does not list both:\n%s", one)
 	}
@@ -236,7 +240,7 @@ func TestPresentation(t *testing.T) {
 	if !strings.Contains(court, "the Basmanny District Court") || regexp.MustCompile(`(?:of|designate|consider|on) Basmanny`).MatchString(court) {
 		t.Error("the court's name lacks its article in running text")
 	}
-	judge := files["tribunal-anna-kovalenko-uk-ghr-public.pdf"]
+	judge := files["tribunal-anna-kovalenko-parliament-public.pdf"]
 	for _, want := range []string{"Gender Female (no source given)", "Nationality Examplestan (no source given)",
 		"Sentence: prison: 25 years in a strict-regime colony.", "Judge, Basmanny District Court (as of 17 April 2023)", "Appeal"} {
 		if !strings.Contains(judge, want) {
@@ -251,7 +255,7 @@ func TestPresentation(t *testing.T) {
 	if regexp.MustCompile(`\bmale\b`).MatchString(judge) {
 		t.Error("a gender is printed in lower case")
 	}
-	police := files["tribunal-zhanaozen-police-uk-ghr-public.pdf"]
+	police := files["tribunal-zhanaozen-police-parliament-public.pdf"]
 	if !strings.Contains(police, "one person is named by pseudonym") {
 		t.Error("the pseudonym note is missing where the withheld person is")
 	}

@@ -18,7 +18,7 @@ func synthetic() *model.Dossier {
 		Paragraph: 3, Owner: "o", OwnerKind: "official", OwnerName: "Officer", Supports: "allegation", Target: "o-1"}
 	o := &model.Official{ID: "o", Kind: model.Label{Value: "person", Label: "Person"}, Name: "Officer",
 		Allegations: []*model.Allegation{{ID: "o-1", Official: "o", Summary: "Detained her.",
-			Violations: []model.Label{{Value: "arbitrary_detention", Label: "Arbitrary detention"}},
+			Violations: []model.Label{{Value: "arbitrary_detention", Label: "Arbitrary detention"}, {Value: "ill_treatment", Label: "Ill-treatment"}},
 			Role:       model.Label{Value: "perpetrated", Label: "Perpetrated"}, Conduct: true, Evidence: []int{1}, Sources: 1}}}
 	return &model.Dossier{Case: "edge", Title: "Edge case", Country: "Examplestan", BuildDate: buildDate,
 		Audience: model.Partner, Classification: "RESTRICTED", Officials: []*model.Official{o},

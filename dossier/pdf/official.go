@@ -36,6 +36,10 @@ func (dc *doc) introduction() {
 		// The profile's request speaks of the official's conduct; none
 		// is alleged, so the brief asks only what the sources ask.
 		request = dc.t.x("addressee_request", "official", vars["official"])
+	} else if s := dc.officials[0].SanctionBy(dc.p.ID); s != nil && dc.p.Kind == "sanctions" {
+		// The recipient designated the official already: not asked again.
+		request = ""
+		dc.designatedRequest(dc.officials[0], s)
 	}
 	dc.para(regime.Fill(request, vars))
 
@@ -62,6 +66,7 @@ func (dc *doc) introduction() {
 	}
 	f.Ln(1)
 	dc.para(regime.Fill(dc.p.LegalBasis.Description, vars))
+	dc.caseSections()
 }
 
 // bullet lays out a list item: a bullet, and content drawn by fn with a
@@ -85,6 +90,7 @@ func (dc *doc) bullet(fn func()) {
 func (dc *doc) officialFlat(o *model.Official) {
 	dc.identification(o, 0)
 	dc.positions(o, 0)
+	dc.sanctions(o, 0)
 	dc.summary(o, 0)
 	if o.HasConduct() || len(o.Allegations) == 0 {
 		dc.heading(0, dc.t.h("allegations"), numbered)
@@ -100,8 +106,10 @@ func (dc *doc) officialFlat(o *model.Official) {
 	for i, a := range o.Allegations {
 		dc.allegation(i, a, 1)
 	}
+	dc.contrary(o, 0)
 	dc.victims(0)
 	dc.criteria(o, 0)
+	dc.statementOfReasons(o, 0)
 	if dc.d.Show.Readiness {
 		dc.readiness(0)
 	}
@@ -110,8 +118,10 @@ func (dc *doc) officialFlat(o *model.Official) {
 // officialSection lays out one official's part of the combined dossier.
 func (dc *doc) officialSection(o *model.Official) {
 	dc.heading(0, o.Name, headingOpts{numbered: true, inTOC: true, newPage: true})
+	dc.designatedNote(o)
 	dc.identification(o, 1)
 	dc.positions(o, 1)
+	dc.sanctions(o, 1)
 	dc.summary(o, 1)
 	if len(o.Allegations) == 0 {
 		dc.para(dc.t.x("no_allegations"))
@@ -122,7 +132,9 @@ func (dc *doc) officialSection(o *model.Official) {
 	for i, a := range o.Allegations {
 		dc.allegation(i, a, 1)
 	}
+	dc.contrary(o, 1)
 	dc.criteria(o, 1)
+	dc.statementOfReasons(o, 1)
 }
 
 // addressees lays out, in a sanctions regime's combined dossier, the

@@ -13,6 +13,8 @@ import (
 	"github.com/dossier-project/dossier/dossier/model"
 	"github.com/dossier-project/dossier/dossier/pdf"
 	"github.com/dossier-project/dossier/dossier/redact"
+	"github.com/dossier-project/dossier/dossier/regime"
+	"github.com/dossier-project/dossier/templates"
 )
 
 func TestFilesPerOfficialAndRegime(t *testing.T) {
@@ -233,7 +235,7 @@ func TestBookmarksAndCitationLinks(t *testing.T) {
 	for _, o := range marks {
 		titles[o.Title] = o.Page
 	}
-	for _, want := range []string{"Cover", "Contents", "1  Introduction", "7  Allegations", "Annex A: Sources", "[S1] Алматыда митингіге қатысқандар ұсталды"} {
+	for _, want := range []string{"Cover", "Contents", "1  Introduction", "4  Submitting organisation", "8  Allegations", "Annex A: Sources", "[S1] Алматыда митингіге қатысқандар ұсталды"} {
 		if _, ok := titles[want]; !ok {
 			t.Errorf("no bookmark %q in %v", want, titles)
 		}
@@ -313,8 +315,40 @@ func TestEveryProfileRendersWithoutRegimes(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(files) != 9*2 { // nine profiles; the case dossier and one official's
-		t.Errorf("%d files", len(files))
+	// Nine profiles, each with the case dossier; the one official, a
+	// police department, has a dossier of its own only where its conduct
+	// meets a limb for bodies, and the case dossier's warnings say why
+	// where it has none.
+	names := map[string]model.File{}
+	for _, f := range files {
+		names[f.Name] = f
+	}
+	ids, _ := regime.IDs(templates.Embedded())
+	for _, id := range ids {
+		all, ok := names[model.FileName(d, "pdf", id)]
+		if !ok {
+			t.Errorf("%s: no case dossier", id)
+			continue
+		}
+		p, err := regime.Load(templates.Embedded(), id)
+		if err != nil {
+			t.Fatal(err)
+		}
+		o := d.Officials[0]
+		_, has := names[model.FileName(d, "pdf", o.ID, id)]
+		dec := regime.Decide(d, p, o)
+		if has != dec.Send {
+			t.Errorf("%s: dossier of %s %v, decision %+v", id, o.ID, has, dec)
+		}
+		said := strings.Contains(strings.Join(all.Warnings, "\n"), "no "+id+" dossier for "+o.ID)
+		if said == has {
+			t.Errorf("%s: dossier %v, but the warnings say %q", id, has, all.Warnings)
+		}
+	}
+	for _, id := range []string{"ee-entry-ban", "uk-gacr"} { // entry bans are for persons; no corruption alleged
+		if _, ok := names[model.FileName(d, "pdf", d.Officials[0].ID, id)]; ok {
+			t.Errorf("%s: a dossier for the police department", id)
+		}
 	}
 }
 

@@ -62,6 +62,7 @@ func Render(d *model.Dossier, o model.Options) ([]model.File, error) {
 		name string
 	}
 	var jobs []job
+	skipped := map[string][]string{} // regime id → the officials it gets no dossier of, and why
 	for _, p := range profiles {
 		t, err := text.withProfile(p)
 		if err != nil {
@@ -69,8 +70,16 @@ func Render(d *model.Dossier, o model.Options) ([]model.File, error) {
 		}
 		jobs = append(jobs, job{p, t, nil, model.FileName(d, "pdf", p.ID)})
 		for _, off := range d.Officials {
-			if p.Kind == "sanctions" && !off.HasConduct() {
-				continue // no conduct alleged: never proposed for designation
+			// Who goes to whom (regime.Decide): an official the case sends
+			// elsewhere, or whose conduct meets none of the regime's
+			// limbs, gets no dossier, and the build says so. With no
+			// conduct alleged, a sanctions regime never proposes them.
+			dec := regime.Decide(d, p, off)
+			if !dec.Send {
+				if dec.Reason != regime.NoConduct {
+					skipped[p.ID] = append(skipped[p.ID], fmt.Sprintf("no %s dossier for %s: %s", p.ID, off.ID, dec.Reason))
+				}
+				continue
 			}
 			jobs = append(jobs, job{p, t, off, model.FileName(d, "pdf", off.ID, p.ID)})
 		}
@@ -98,6 +107,9 @@ func Render(d *model.Dossier, o model.Options) ([]model.File, error) {
 	for i, err := range errs {
 		if err != nil {
 			return nil, fmt.Errorf("%s: %w", jobs[i].name, err)
+		}
+		if jobs[i].o == nil {
+			files[i].Warnings = append(files[i].Warnings, skipped[jobs[i].p.ID]...)
 		}
 	}
 	return files, nil
@@ -131,14 +143,18 @@ func dossier(d *model.Dossier, p *regime.Profile, t *Text, o *model.Official) ([
 		// wording, that apply to the official's kind (no visa restriction
 		// for a body).
 		s.p = p.ForKind(o.Kind.Value)
-	} else if p.Kind == "sanctions" {
-		// Only officials with conduct alleged are proposed; the others are
-		// listed apart, as addressees.
+	} else {
+		// Only officials the case sends to this recipient are in its
+		// dossier. For a sanctions regime, only those with conduct alleged
+		// that meets its criteria (or already designated by it) are
+		// proposed; those with none are listed apart, as addressees.
 		var proposed []*model.Official
 		for _, off := range s.officials {
-			if off.HasConduct() {
+			dec := regime.Decide(d, p, off)
+			switch {
+			case p.Kind != "sanctions" && dec.Send, dec.Send && off.HasConduct():
 				proposed = append(proposed, off)
-			} else {
+			case p.Kind == "sanctions" && dec.Reason == regime.NoConduct:
 				s.addressees = append(s.addressees, off)
 			}
 		}

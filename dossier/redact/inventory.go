@@ -246,6 +246,9 @@ func publicContext(c *dossier.Case, a model.Audience) []contextField {
 		for _, al := range o.Allegations {
 			out = append(out, contextField{"the place", al.Place, al.Meta, "place"})
 		}
+		for _, s := range o.ExistingSanctions {
+			out = append(out, contextField{"the authority", s.Authority, s.Meta, "authority"})
+		}
 	}
 	for _, v := range c.Victims {
 		if withheldPerson(v, a) {

@@ -52,6 +52,7 @@ func Redact(c *dossier.Case, a model.Audience, buildDate time.Time) (*model.Doss
 	}
 	if c.SubmittedBy != nil {
 		d.Organisation, d.Contact = r(c.SubmittedBy.Organisation), r(c.SubmittedBy.Contact)
+		d.SubmitterDescription = r(c.SubmittedBy.Description)
 	}
 	d.Notes = notes(c.Notes)
 

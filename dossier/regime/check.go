@@ -2,9 +2,9 @@ package regime
 
 import (
 	"fmt"
-	"slices"
 	"path"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 

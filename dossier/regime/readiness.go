@@ -399,6 +399,16 @@ func position(o *model.Official) (Status, string) {
 	return Partial, "no dated position covers the dates of the conduct"
 }
 
+// PositionCovers reports whether a dated position overlaps a date range
+// (open-ended where a bound is not given); an undated position covers
+// nothing.
+func PositionCovers(p model.Position, r model.DateRange) bool {
+	if p.From.IsZero() && p.To.IsZero() {
+		return false
+	}
+	return overlaps(p, r)
+}
+
 // overlaps reports whether a position (open-ended where a bound is not
 // given) overlaps a date range.
 func overlaps(p model.Position, r model.DateRange) bool {
