@@ -30,7 +30,11 @@ func (dc *doc) introduction() {
 
 	dc.heading(0, dc.t.h("request"), numbered)
 	request := dc.p.Wording.Request
-	if dc.combined {
+	if dc.combined && dc.p.Kind == "sanctions" && len(dc.officials) == 0 {
+		// Nobody in the case is asked for under this regime: say so
+		// rather than ask for "the persons described".
+		request = dc.t.x("none_requested")
+	} else if dc.combined {
 		request = dc.p.Wording.CaseRequest
 	} else if !dc.officials[0].HasConduct() {
 		// The profile's request speaks of the official's conduct; none

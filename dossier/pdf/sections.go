@@ -22,7 +22,7 @@ func init() {
 		"supports_sanction", "supports_contrary")
 	textKeys["text"] = append(textKeys["text"], "not_provided", "no_sanctions", "no_contrary", "contrary_intro",
 		"statement_intro", "statement_position", "designated_request", "designated_request_undated", "designated_note",
-		"designated_note_undated")
+		"designated_note_undated", "none_requested")
 }
 
 // shows reports whether a section is printed, given whether the case

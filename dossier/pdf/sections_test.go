@@ -150,3 +150,16 @@ func TestSentOnlyWhereTheCaseSays(t *testing.T) {
 		t.Errorf("warnings %q do not say why", w)
 	}
 }
+
+// TestNoneRequested: when no official of the case is asked for under a
+// sanctions regime, its case dossier says so instead of asking for "the
+// persons described".
+func TestNoneRequested(t *testing.T) {
+	need(t, "pdftotext")
+	d := synthetic()
+	d.Officials[0].Allegations[0].Violations = []model.Label{{Value: "freedom_of_expression", Label: "Freedom of expression"}}
+	got := squash(text(t, render(t, d, "uk-ghr")["edge-uk-ghr-partner.pdf"]))
+	if !strings.Contains(got, "This submission requests no designation under this regime") || strings.Contains(got, "consider designating them") {
+		t.Errorf("the case dossier asks for designations though nobody is proposed:\n%s", got)
+	}
+}
