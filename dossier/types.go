@@ -186,6 +186,9 @@ type Official struct {
 	// ContraryInformation is evidence that cuts the other way: printed in
 	// every dossier of the official, never hidden.
 	ContraryInformation []*Contrary `yaml:"contrary_information"`
+	// Associates are immediate family members and known associates, for
+	// regimes that reach them (US section 7031(c): immediate family).
+	Associates []*Associate `yaml:"associates"`
 	// Regimes, when set, are the only regime profiles the official is sent
 	// to; ExcludeRegimes are profiles the official is not sent to.
 	Regimes        []string `yaml:"regimes"`
@@ -211,6 +214,15 @@ type ExistingSanction struct {
 	Date      Date        `yaml:"date"`
 	Evidence  []*Evidence `yaml:"evidence" dossier:"required"`
 	Meta      Meta        `yaml:"-"`
+}
+
+// Associate is a family member or known associate of an official, as the
+// sources name them.
+type Associate struct {
+	Name         string      `yaml:"name" dossier:"required"`
+	Relationship string      `yaml:"relationship" dossier:"required"`
+	Evidence     []*Evidence `yaml:"evidence" dossier:"required"`
+	Meta         Meta        `yaml:"-"`
 }
 
 // Contrary is information that cuts against the case made about an
@@ -382,6 +394,9 @@ func (c *Case) EachEvidence(fn func(e *Evidence, owner string)) {
 			each(s.Evidence)
 		}
 		for _, x := range o.ContraryInformation {
+			each(x.Evidence)
+		}
+		for _, x := range o.Associates {
 			each(x.Evidence)
 		}
 	}

@@ -149,6 +149,9 @@ func (v *validator) official(o *Official) {
 	for _, x := range o.ContraryInformation {
 		v.evidenceRefs(x.Evidence)
 	}
+	for _, x := range o.Associates {
+		v.evidenceRefs(x.Evidence)
+	}
 	for _, f := range []struct {
 		key string
 		ids []string

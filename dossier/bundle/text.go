@@ -27,7 +27,7 @@ var textKeys = map[string][]string{
 	"text": {"title", "running_header", "cover_intro", "cover_verify", "withheld", "index", "index_intro",
 		"exhibit", "exhibit_short", "cover", "passages", "passages_intro", "text_heading", "redacted", "not_redacted", "text_withheld",
 		"no_passages", "source_withheld", "excerpt", "supports_allegation", "supports_position",
-		"supports_document", "supports_identity", "supports_event", "supports_sanction", "supports_contrary", "concerning"},
+		"supports_document", "supports_identity", "supports_event", "supports_sanction", "supports_contrary", "supports_associate", "concerning"},
 	"labels": {"case", "country", "submitted_by", "date", "audience", "classification", "exhibits", "pages",
 		"type", "publisher", "author", "published", "url", "archive_url", "retrieved", "language", "file",
 		"sha256", "first_page", "exhibit", "paragraph", "page", "excerpt", "passage", "not_stated"},

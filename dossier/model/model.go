@@ -123,6 +123,9 @@ type Official struct {
 	Sanctions []Sanction `json:"existing_sanctions"`
 	// Contrary is evidence that cuts the other way, printed, not hidden.
 	Contrary []Contrary `json:"contrary_information"`
+	// Associates are family members and known associates, printed where a
+	// regime reaches them.
+	Associates []Associate `json:"associates"`
 	// Regimes, when not empty, are the only regime profiles the official
 	// is sent to; ExcludeRegimes those the official is not sent to.
 	Regimes        []string `json:"regimes"`
@@ -141,6 +144,13 @@ type Sanction struct {
 	Regime    string `json:"regime,omitempty"`
 	Date      Date   `json:"date"`
 	Evidence  []int  `json:"evidence"`
+}
+
+// Associate is a family member or known associate of an official.
+type Associate struct {
+	Name         string `json:"name"`
+	Relationship string `json:"relationship"`
+	Evidence     []int  `json:"evidence"`
 }
 
 // Contrary is information that cuts against the case made about an
@@ -377,7 +387,7 @@ type Excerpt struct {
 	Owner     string `json:"owner"`      // official or victim id
 	OwnerKind string `json:"owner_kind"` // "official" or "victim"
 	OwnerName string `json:"owner_name"`
-	Supports  string `json:"supports"`         // "allegation", "position", "document", "identity", "event", "sanction" or "contrary"
+	Supports  string `json:"supports"`         // "allegation", "position", "document", "identity", "event", "sanction", "contrary" or "associate"
 	Target    string `json:"target,omitempty"` // the allegation's id, for allegations
 }
 

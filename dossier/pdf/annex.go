@@ -149,6 +149,8 @@ func (dc *doc) supports(x *model.Excerpt) string {
 		return t.l("supports_sanction", "name", name)
 	case "contrary":
 		return t.l("supports_contrary", "name", name)
+	case "associate":
+		return t.l("supports_associate", "name", name)
 	}
 	return t.l("supports_identity", "name", name)
 }

@@ -95,6 +95,7 @@ func (dc *doc) officialFlat(o *model.Official) {
 	dc.identification(o, 0)
 	dc.positions(o, 0)
 	dc.sanctions(o, 0)
+	dc.associates(o, 0)
 	dc.summary(o, 0)
 	if o.HasConduct() || len(o.Allegations) == 0 {
 		dc.heading(0, dc.t.h("allegations"), numbered)
@@ -126,6 +127,7 @@ func (dc *doc) officialSection(o *model.Official) {
 	dc.identification(o, 1)
 	dc.positions(o, 1)
 	dc.sanctions(o, 1)
+	dc.associates(o, 1)
 	dc.summary(o, 1)
 	if len(o.Allegations) == 0 {
 		dc.para(dc.t.x("no_allegations"))

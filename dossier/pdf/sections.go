@@ -17,12 +17,12 @@ import (
 // The pdf.yaml keys these sections use, added to the lists LoadText checks.
 func init() {
 	textKeys["headings"] = append(textKeys["headings"], "submitting_organisation", "national_interest", "confidentiality",
-		"existing_sanctions", "contrary_information", "statement_of_reasons")
+		"existing_sanctions", "contrary_information", "statement_of_reasons", "associates")
 	textKeys["labels"] = append(textKeys["labels"], "organisation", "about", "sanction", "sanction_dated",
-		"supports_sanction", "supports_contrary")
+		"supports_sanction", "supports_contrary", "supports_associate", "associate")
 	textKeys["text"] = append(textKeys["text"], "not_provided", "no_sanctions", "no_contrary", "contrary_intro",
 		"statement_intro", "statement_position", "designated_request", "designated_request_undated", "designated_note",
-		"designated_note_undated", "none_requested")
+		"designated_note_undated", "none_requested", "no_associates", "associates_intro")
 }
 
 // shows reports whether a section is printed, given whether the case
@@ -225,4 +225,25 @@ func sourcedPosition(o *model.Official, met []*model.Allegation) *model.Position
 		}
 	}
 	return first
+}
+
+// associates lists the official's immediate family members and known
+// associates, where the regime reaches them (US section 7031(c)).
+func (dc *doc) associates(o *model.Official, level int) {
+	if !dc.shows("associates", len(o.Associates) > 0) {
+		return
+	}
+	t := dc.t
+	dc.heading(level, t.h("associates"), numbered)
+	if len(o.Associates) == 0 {
+		dc.para(t.x("no_associates"))
+		return
+	}
+	dc.note(t.x("associates_intro"))
+	for _, x := range o.Associates {
+		text := t.l("associate", "name", x.Name, "relationship", x.Relationship)
+		dc.ensure(2 * bodyLine)
+		dc.bullet(func() { dc.writeCited(serif, "", bodySize, bodyLine, text, x.Evidence) })
+	}
+	dc.f.Ln(2)
 }

@@ -25,6 +25,7 @@ func filled() *model.Dossier {
 	o.Positions = []model.Position{{Title: "Head", Body: "City Police", Evidence: []int{1}}}
 	o.Sanctions = []model.Sanction{{Authority: "Government of Canada", Programme: "Special Economic Measures Regulations", Date: mustDate("2022-03-01"), Evidence: []int{2}}}
 	o.Contrary = []model.Contrary{{Summary: "The police said the detention was lawful.", Evidence: []int{3}}}
+	o.Associates = []model.Associate{{Name: "Marta Officer", Relationship: "spouse", Evidence: []int{1}}}
 	return d
 }
 
@@ -64,17 +65,18 @@ func TestSectionsRender(t *testing.T) {
 			`Existing sanctions • Government of Canada: Special Economic Measures Regulations, March 1, 2022 ` + cite,
 			`Contrary information .*• The police said the detention was lawful\. ` + cite,
 			`an existing sanction of Officer`, `contrary information on Officer`,
+			`Immediate family members and known associates .*• Marta Officer \(spouse\) ` + cite,
 		}, []string{"Draft statement of reasons", "Not provided"}},
 		{"edge-o-uk-ghr-partner.pdf", full, []string{
 			`Draft statement of reasons .* Officer held the position of Head, City Police\. ` + cite + ` Detained her\. ` + cite,
 			`Existing sanctions • Government of Canada: Special Economic Measures Regulations, 1 March 2022 ` + cite,
 			`Contrary information`, `Submitting organisation Organisation Steppe Rights Monitor`,
-		}, []string{"Why the recipient should act"}},
+		}, []string{"Why the recipient should act", "Marta Officer"}},
 		{"edge-uk-ghr-partner.pdf", full, []string{`Existing sanctions`, `Contrary information`, `Draft statement of reasons`}, nil},
 		{"edge-o-parliament-partner.pdf", full, []string{`Submitting organisation`, `Existing sanctions`, `Contrary information`, `Request for confidentiality`},
 			[]string{"Draft statement of reasons", "Why the recipient should act"}},
 		{"edge-o-us-glomag-partner.pdf", empty, []string{`Why the recipient should act Not provided\.`, `Submitting organisation Not provided\.`},
-			[]string{"Existing sanctions", "Contrary information", "Request for confidentiality", "Draft statement of reasons"}},
+			[]string{"Existing sanctions", "Contrary information", "Request for confidentiality", "Draft statement of reasons", "Immediate family"}},
 		{"edge-o-uk-ghr-partner.pdf", empty, []string{`Submitting organisation Not provided\.`, `Draft statement of reasons .* Detained her\. ` + cite},
 			[]string{"held the position", "Existing sanctions", "Contrary information", "Request for confidentiality"}},
 		{"edge-o-parliament-partner.pdf", empty, nil,

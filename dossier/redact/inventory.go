@@ -249,6 +249,9 @@ func publicContext(c *dossier.Case, a model.Audience) []contextField {
 		for _, s := range o.ExistingSanctions {
 			out = append(out, contextField{"the authority", s.Authority, s.Meta, "authority"})
 		}
+		for _, x := range o.Associates {
+			out = append(out, contextField{"the official's associate", x.Name, x.Meta, "name"})
+		}
 	}
 	for _, v := range c.Victims {
 		if withheldPerson(v, a) {

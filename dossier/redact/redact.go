@@ -141,7 +141,7 @@ func Redact(c *dossier.Case, a model.Audience, buildDate time.Time) (*model.Doss
 			BirthDate: o.BirthDate, BirthPlace: r(o.BirthPlace), Nationality: append([]string{}, o.Nationality...),
 			Gender: o.Gender, Summary: r(o.Summary), Notes: notes(o.Notes),
 			Documents: []model.Document{}, Positions: []model.Position{}, Allegations: []*model.Allegation{},
-			Sanctions: []model.Sanction{}, Contrary: []model.Contrary{},
+			Sanctions: []model.Sanction{}, Contrary: []model.Contrary{}, Associates: []model.Associate{},
 			Regimes: append([]string{}, o.Regimes...), ExcludeRegimes: append([]string{}, o.ExcludeRegimes...),
 		}
 		for _, doc := range o.Documents {
@@ -198,6 +198,11 @@ func Redact(c *dossier.Case, a model.Audience, buildDate time.Time) (*model.Doss
 		for _, x := range o.ContraryInformation {
 			mo.Contrary = append(mo.Contrary, model.Contrary{
 				Summary: r(x.Summary), Evidence: excerpts(x.Evidence, o.ID, "official", name, "contrary", ""),
+			})
+		}
+		for _, x := range o.Associates {
+			mo.Associates = append(mo.Associates, model.Associate{
+				Name: r(x.Name), Relationship: r(x.Relationship), Evidence: excerpts(x.Evidence, o.ID, "official", name, "associate", ""),
 			})
 		}
 		d.Officials = append(d.Officials, mo)

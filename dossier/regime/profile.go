@@ -125,7 +125,7 @@ func (c *Criterion) AppliesTo(kind string) bool {
 }
 
 // SectionKeys are the sections a profile may ask for.
-var SectionKeys = []string{"submitting_organisation", "statement_of_reasons", "national_interest", "existing_sanctions", "contrary_information", "confidentiality"}
+var SectionKeys = []string{"submitting_organisation", "statement_of_reasons", "national_interest", "existing_sanctions", "contrary_information", "confidentiality", "associates"}
 
 // The rules a profile may give a section.
 const (
