@@ -34,10 +34,12 @@ func (dc *doc) readiness(level int) {
 		}
 		verdict := t.l("ready")
 		switch {
+		case r.Designated != nil:
+			verdict = t.l("designated_verdict", "authority", r.Designated.Authority)
 		case !r.Proposed:
 			verdict = t.l("not_proposed")
 		case !r.Ready:
-			verdict = t.l("not_ready", "missing", strings.Join(r.Missing(regime.Required), "; "))
+			verdict = t.l("not_ready", "missing", strings.Join(r.Blocking(), "; "))
 		}
 		dc.ensure(4 * bodyLine)
 		dc.font(sans, "B", smallSize+0.5)
@@ -85,7 +87,7 @@ func (dc *doc) readinessSummary(reports []regime.OfficialReadiness) {
 			verdict = textCell(t.l("verdict_not_ready"))
 			verdict.style, verdict.color = "B", &marking
 		}
-		tb.row(textCell(r.Name), verdict, textCell(strings.Join(r.Missing(regime.Required), "\n")))
+		tb.row(textCell(r.Name), verdict, textCell(strings.Join(r.Blocking(), "\n")))
 	}
 	tb.end()
 }

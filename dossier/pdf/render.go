@@ -143,6 +143,13 @@ func dossier(d *model.Dossier, p *regime.Profile, t *Text, o *model.Official) ([
 		// wording, that apply to the official's kind (no visa restriction
 		// for a body).
 		s.p = p.ForKind(o.Kind.Value)
+		if p.Kind == "sanctions" && o.SanctionBy(p.ID) != nil {
+			// Already designated by this recipient: the dossier informs,
+			// it does not request.
+			q := *s.p
+			q.Wording.Title = t.x("designated_title")
+			s.p = &q
+		}
 	} else {
 		// Only officials the case sends to this recipient are in its
 		// dossier. For a sanctions regime, only those with conduct alleged

@@ -19,10 +19,10 @@ func init() {
 	textKeys["headings"] = append(textKeys["headings"], "submitting_organisation", "national_interest", "confidentiality",
 		"existing_sanctions", "contrary_information", "statement_of_reasons", "associates")
 	textKeys["labels"] = append(textKeys["labels"], "organisation", "about", "sanction", "sanction_dated",
-		"supports_sanction", "supports_contrary", "supports_associate", "associate")
+		"supports_sanction", "supports_contrary", "supports_associate", "associate", "designated_verdict")
 	textKeys["text"] = append(textKeys["text"], "not_provided", "no_sanctions", "no_contrary", "contrary_intro",
 		"statement_intro", "statement_position", "designated_request", "designated_request_undated", "designated_note",
-		"designated_note_undated", "none_requested", "no_associates", "associates_intro")
+		"designated_note_undated", "none_requested", "no_associates", "associates_intro", "designated_title")
 }
 
 // shows reports whether a section is printed, given whether the case

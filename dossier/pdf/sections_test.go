@@ -109,8 +109,14 @@ func TestDesignatedNotAskedAgain(t *testing.T) {
 	d := filled()
 	o := d.Officials[0]
 	o.Sanctions = append(o.Sanctions, model.Sanction{Authority: "the Foreign Secretary", Programme: "the Global Human Rights Sanctions Regulations 2020", Regime: "uk-ghr", Date: mustDate("2021-02-01"), Evidence: []int{1}})
+	d.Show.Readiness = true // the internal working note, to check its verdict
 	files := render(t, d, "uk-ghr", "us-glomag")
 	uk := squash(text(t, files["edge-o-uk-ghr-partner.pdf"]))
+	for _, want := range []string{"Information on Officer, already designated", "Not requested again: already designated by the Foreign Secretary."} {
+		if !strings.Contains(uk, want) {
+			t.Errorf("the UK dossier lacks %q", want)
+		}
+	}
 	if !regexp.MustCompile(`Request Officer was designated by the Foreign Secretary under the Global Human Rights Sanctions Regulations 2020 on 1 February 2021\. .*asks that the designation be maintained\. \[\d+\]`).MatchString(uk) {
 		t.Errorf("the UK dossier does not say the official was designated, with a citation:\n%s", uk)
 	}

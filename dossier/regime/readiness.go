@@ -142,6 +142,18 @@ func (r *OfficialReadiness) Missing(l Level) []string {
 	return out
 }
 
+// Blocking returns the labels of the gaps that block a submission, most
+// serious first (see Gaps).
+func (r *OfficialReadiness) Blocking() []string {
+	var out []string
+	for _, g := range r.Gaps {
+		if g.Severity == Blocking {
+			out = append(out, g.Label)
+		}
+	}
+	return out
+}
+
 // Report is the readiness of a case's officials under one regime.
 type Report struct {
 	Case       string              `json:"case"`
