@@ -19,7 +19,7 @@ func init() {
 	textKeys["headings"] = append(textKeys["headings"], "submitting_organisation", "national_interest", "confidentiality",
 		"existing_sanctions", "contrary_information", "statement_of_reasons", "associates")
 	textKeys["labels"] = append(textKeys["labels"], "organisation", "about", "sanction", "sanction_dated",
-		"supports_sanction", "supports_contrary", "supports_associate", "associate", "designated_verdict")
+		"supports_sanction", "supports_contrary", "supports_associate", "associate", "designated_verdict", "statement_conduct")
 	textKeys["text"] = append(textKeys["text"], "not_provided", "no_sanctions", "no_contrary", "contrary_intro",
 		"statement_intro", "statement_position", "designated_request", "designated_request_undated", "designated_note",
 		"designated_note_undated", "none_requested", "no_associates", "associates_intro", "designated_title")
@@ -129,7 +129,7 @@ func (dc *doc) sanctions(o *model.Official, level int) {
 			text = t.l("sanction_dated", "authority", s.Authority, "programme", s.Programme, "date", dc.dateText(s.Date))
 		}
 		dc.ensure(2 * bodyLine)
-		dc.bullet(func() { dc.writeCited(serif, "", bodySize, bodyLine, text, s.Evidence) })
+		dc.bullet(func() { dc.writeCited(serif, "", bodySize, bodyLine, capitalise(text), s.Evidence) })
 	}
 	dc.f.Ln(2)
 }
@@ -194,13 +194,24 @@ func (dc *doc) statementOfReasons(o *model.Official, level int) {
 		dc.f.Ln(1)
 	}
 	for _, a := range met {
+		// Each act as the allegation states it, introduced by when and
+		// where: "17 April 2023, Moscow: Presided over …".
 		text := strings.TrimSpace(a.Summary)
 		if a.Hedged(dc.d) {
 			text += " (" + t.l("reported") + ")"
 		}
+		var when []string
+		if r := dc.rangeText(a.Date); r != "" {
+			when = append(when, r)
+		}
+		if a.Place != "" {
+			when = append(when, a.Place)
+		}
+		if len(when) > 0 {
+			text = t.l("statement_conduct", "when", strings.Join(when, ", "), "summary", text)
+		}
 		dc.ensure(2 * bodyLine)
-		dc.writeCited(serif, "", bodySize, bodyLine, text, a.Evidence)
-		dc.f.Ln(1)
+		dc.bullet(func() { dc.writeCited(serif, "", bodySize, bodyLine, text, a.Evidence) })
 	}
 	dc.f.Ln(1)
 }

@@ -23,6 +23,11 @@ func filled() *model.Dossier {
 		d.Sources[0].Excerpts = append(d.Sources[0].Excerpts, i+2)
 	}
 	o.Positions = []model.Position{{Title: "Head", Body: "City Police", Evidence: []int{1}}}
+	r, err := model.ParseDateRange("2020-06-06")
+	if err != nil {
+		panic(err)
+	}
+	o.Allegations[0].Date, o.Allegations[0].Place = r, "Riverton"
 	o.Sanctions = []model.Sanction{{Authority: "Government of Canada", Programme: "Special Economic Measures Regulations", Date: mustDate("2022-03-01"), Evidence: []int{2}}}
 	o.Contrary = []model.Contrary{{Summary: "The police said the detention was lawful.", Evidence: []int{3}}}
 	o.Associates = []model.Associate{{Name: "Marta Officer", Relationship: "spouse", Evidence: []int{1}}}
@@ -68,7 +73,7 @@ func TestSectionsRender(t *testing.T) {
 			`Immediate family members and known associates .*• Marta Officer \(spouse\) ` + cite,
 		}, []string{"Draft statement of reasons", "Not provided"}},
 		{"edge-o-uk-ghr-partner.pdf", full, []string{
-			`Draft statement of reasons .* Officer held the position of Head, City Police\. ` + cite + ` Detained her\. ` + cite,
+			`Draft statement of reasons .* Officer held the position of Head, City Police\. ` + cite + ` • 6 June 2020, Riverton: Detained her\. ` + cite,
 			`Existing sanctions • Government of Canada: Special Economic Measures Regulations, 1 March 2022 ` + cite,
 			`Contrary information`, `Submitting organisation Organisation Steppe Rights Monitor`,
 		}, []string{"Why the recipient should act", "Marta Officer"}},
@@ -77,7 +82,7 @@ func TestSectionsRender(t *testing.T) {
 			[]string{"Draft statement of reasons", "Why the recipient should act"}},
 		{"edge-o-us-glomag-partner.pdf", empty, []string{`Why the recipient should act Not provided\.`, `Submitting organisation Not provided\.`},
 			[]string{"Existing sanctions", "Contrary information", "Request for confidentiality", "Draft statement of reasons", "Immediate family"}},
-		{"edge-o-uk-ghr-partner.pdf", empty, []string{`Submitting organisation Not provided\.`, `Draft statement of reasons .* Detained her\. ` + cite},
+		{"edge-o-uk-ghr-partner.pdf", empty, []string{`Submitting organisation Not provided\.`, `Draft statement of reasons .* • Detained her\. ` + cite},
 			[]string{"held the position", "Existing sanctions", "Contrary information", "Request for confidentiality"}},
 		{"edge-o-parliament-partner.pdf", empty, nil,
 			[]string{"Submitting organisation", "Not provided", "Existing sanctions", "Contrary information", "Request for confidentiality"}},
@@ -129,7 +134,7 @@ func TestDesignatedNotAskedAgain(t *testing.T) {
 	}
 	us := squash(text(t, files["edge-o-us-glomag-partner.pdf"]))
 	if !strings.Contains(us, "We respectfully request that the Department of the Treasury consider") ||
-		!strings.Contains(us, "the Foreign Secretary: the Global Human Rights Sanctions Regulations 2020, February 1, 2021") {
+		!strings.Contains(us, "The Foreign Secretary: the Global Human Rights Sanctions Regulations 2020, February 1, 2021") {
 		t.Errorf("the US dossier does not ask, or does not show the UK designation:\n%s", us)
 	}
 }
