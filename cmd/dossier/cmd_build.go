@@ -7,6 +7,7 @@ import (
 	"os/signal"
 	"strings"
 	"syscall"
+	"time"
 
 	"github.com/dossier-project/dossier/dossier/build"
 	"github.com/dossier-project/dossier/dossier/model"
@@ -116,6 +117,13 @@ func runBuild(e *env, opts any, args []string) int {
 	code := exitOK
 	for _, dir := range dirs {
 		res, err := build.Case(dir, bopts)
+		if errors.Is(err, build.ErrInterrupted) {
+			// The signal handler stopped the writing and is about to exit
+			// with the signal's status; let it, rather than racing it to
+			// exit 1.
+			time.Sleep(10 * time.Second)
+			return exitInterrupted
+		}
 		for _, n := range res.Notices {
 			if !o.quiet {
 				fmt.Fprintf(e.stderr, "note: %s\n", n)

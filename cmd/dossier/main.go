@@ -27,6 +27,9 @@ const (
 	exitOK      = 0 // valid input, outputs written
 	exitInvalid = 1 // the input is invalid, or an output could not be written
 	exitUsage   = 2 // the command line is wrong
+	// exitInterrupted is SIGINT's status, should the handler not have
+	// exited first.
+	exitInterrupted = 130
 )
 
 // command is one subcommand. Each lives in its own cmd_*.go file, which

@@ -276,3 +276,6 @@ func inside(path, dir string) bool {
 // loses the temporaries, and a folder whose new files are being put in place
 // (a matter of milliseconds) is finished first. See outset.Interrupted.
 func Interrupted() { outset.Interrupted() }
+
+// ErrInterrupted is what Case returns when Interrupted stopped its writing.
+var ErrInterrupted = outset.ErrInterrupted
