@@ -254,3 +254,23 @@ func TestOverlayAddsARegime(t *testing.T) {
 		t.Error("the embedded profiles must stay reachable")
 	}
 }
+
+// TestREADMECountryRegimeExample loads the README's worked example of a
+// country regime added through --templates, and checks that it maps a
+// politically motivated prosecution to its limb.
+func TestREADMECountryRegimeExample(t *testing.T) {
+	p, err := Load(templates.FS(filepath.Join("testdata", "user-templates")), "uk-russia")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(p.Criteria) != 1 || p.Criteria[0].ID != "supporting-government" {
+		t.Fatalf("criteria = %+v", p.Criteria)
+	}
+	found := false
+	for _, v := range p.Criteria[0].Violations {
+		found = found || v == "political_prosecution"
+	}
+	if !found || p.LegalBasis.EvidenceStandard == "" {
+		t.Errorf("the example profile lost its mapping or its evidence standard: %+v", p.Criteria[0])
+	}
+}
