@@ -1,5 +1,6 @@
 // Package csvout renders the linked, redacted model as CSV tables, one file
-// per table (officials, allegations, victims, evidence, sources): UTF-8
+// per table (officials, allegations, victims, evidence, sources, existing
+// sanctions, contrary information, associates): UTF-8
 // without a byte-order mark, CRLF line ends and quoting as RFC 4180 says.
 //
 // A cell that a spreadsheet would run as a formula (starting with =, +, -,
@@ -84,7 +85,7 @@ func Neutralise(cell string) string {
 	return cell
 }
 
-// Tables returns the five tables of the model.
+// Tables returns the tables of the model.
 func Tables(d *model.Dossier) []Table {
 	return []Table{
 		{"officials", officials(d)},
@@ -92,7 +93,45 @@ func Tables(d *model.Dossier) []Table {
 		{"victims", victims(d)},
 		{"evidence", evidence(d)},
 		{"sources", sources(d)},
+		{"existing-sanctions", existingSanctions(d)},
+		{"contrary-information", contrary(d)},
+		{"associates", associates(d)},
 	}
+}
+
+// existingSanctions lists the measures other authorities have already
+// imposed on the officials, one row each.
+func existingSanctions(d *model.Dossier) [][]string {
+	rows := [][]string{{"official_id", "official", "authority", "programme", "regime", "date", "evidence"}}
+	for _, o := range d.Officials {
+		for _, s := range o.Sanctions {
+			rows = append(rows, []string{o.ID, o.Name, s.Authority, s.Programme, s.Regime, s.Date.String(), model.ExcerptRefs(s.Evidence)})
+		}
+	}
+	return rows
+}
+
+// contrary lists the information that cuts against the case made about an
+// official: printed, not hidden.
+func contrary(d *model.Dossier) [][]string {
+	rows := [][]string{{"official_id", "official", "summary", "evidence"}}
+	for _, o := range d.Officials {
+		for _, c := range o.Contrary {
+			rows = append(rows, []string{o.ID, o.Name, c.Summary, model.ExcerptRefs(c.Evidence)})
+		}
+	}
+	return rows
+}
+
+// associates lists the officials' family members and known associates.
+func associates(d *model.Dossier) [][]string {
+	rows := [][]string{{"official_id", "official", "name", "relationship", "evidence"}}
+	for _, o := range d.Officials {
+		for _, a := range o.Associates {
+			rows = append(rows, []string{o.ID, o.Name, a.Name, a.Relationship, model.ExcerptRefs(a.Evidence)})
+		}
+	}
+	return rows
 }
 
 func labels(list []model.Label) string {

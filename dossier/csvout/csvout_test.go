@@ -64,7 +64,8 @@ func TestRenderTables(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := map[string]int{"c-officials-public.csv": 2, "c-allegations-public.csv": 2, "c-victims-public.csv": 2, "c-evidence-public.csv": 2, "c-sources-public.csv": 2}
+	want := map[string]int{"c-officials-public.csv": 2, "c-allegations-public.csv": 2, "c-victims-public.csv": 2, "c-evidence-public.csv": 2, "c-sources-public.csv": 2,
+		"c-existing-sanctions-public.csv": 1, "c-contrary-information-public.csv": 1, "c-associates-public.csv": 1}
 	if len(files) != len(want) {
 		t.Fatalf("files = %d", len(files))
 	}
@@ -94,5 +95,31 @@ func TestAliasNotesTravel(t *testing.T) {
 	rows := officials(d)
 	if got, want := rows[1][3], "Elena Semyenova (Latin; spelling used in one source)"; got != want {
 		t.Errorf("aliases cell = %q, want %q", got, want)
+	}
+}
+
+// TestOfficialContextTables: existing sanctions, contrary information and
+// associates each get a table, a row per item, with their evidence.
+func TestOfficialContextTables(t *testing.T) {
+	date, _ := model.ParseDate("2020-07-09")
+	d := &model.Dossier{Case: "c", Audience: model.Public, Officials: []*model.Official{{
+		ID: "chen", Name: "Chen Quanguo",
+		Sanctions:  []model.Sanction{{Authority: "US Treasury", Programme: "GLOMAG", Regime: "us-glomag", Date: date, Evidence: []int{3}}},
+		Contrary:   []model.Contrary{{Summary: "Denies the allegations.", Evidence: []int{4}}},
+		Associates: []model.Associate{{Name: "A. Relative", Relationship: "spouse", Evidence: []int{5}}},
+	}}}
+	got := map[string][][]string{}
+	for _, tb := range Tables(d) {
+		got[tb.Name] = tb.Rows
+	}
+	for name, want := range map[string][]string{
+		"existing-sanctions":   {"chen", "Chen Quanguo", "US Treasury", "GLOMAG", "us-glomag", "2020-07-09", "E3"},
+		"contrary-information": {"chen", "Chen Quanguo", "Denies the allegations.", "E4"},
+		"associates":           {"chen", "Chen Quanguo", "A. Relative", "spouse", "E5"},
+	} {
+		rows := got[name]
+		if len(rows) != 2 || strings.Join(rows[1], "|") != strings.Join(want, "|") {
+			t.Errorf("%s = %q, want one row %q", name, rows, want)
+		}
 	}
 }
