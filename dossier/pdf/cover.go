@@ -144,10 +144,11 @@ func (dc *doc) coverRowsHeight(rows [][2]string, labelW float64) float64 {
 	return h
 }
 
-// contents draws the table of contents onto the pages reserved for it,
-// from tocStart on, and returns how many pages it needs. With draw false
-// it only measures.
-func (dc *doc) contents(tocStart, reserved int, draw bool) int {
+// contents draws the table of contents onto pages (fpdf's numbers, in
+// reading order) and returns how many pages it needs. With pages nil it
+// only measures.
+func (dc *doc) contents(pages []int) int {
+	draw := pages != nil
 	f := dc.f
 	f.SetAutoPageBreak(false, 0)
 	defer f.SetAutoPageBreak(true, marginBottom)
@@ -155,7 +156,7 @@ func (dc *doc) contents(tocStart, reserved int, draw bool) int {
 	numW, pageW := 11.0, 12.0
 	page, y := 0, marginTop
 	if draw {
-		f.SetPage(tocStart)
+		f.SetPage(pages[0])
 		f.SetFillColor(255, 255, 255)
 		dc.font(sans, "B", 14)
 		dc.color(navy)
@@ -188,11 +189,11 @@ func (dc *doc) contents(tocStart, reserved int, draw bool) int {
 		if y+h > dc.bottom() {
 			page++
 			y = marginTop
-			if draw && page < reserved {
-				f.SetPage(tocStart + page)
+			if draw && page < len(pages) {
+				f.SetPage(pages[page])
 			}
 		}
-		if draw && page < reserved {
+		if draw && page < len(pages) {
 			dc.contentsLine(e, lines, y+h-float64(len(lines))*lh, lh, style, size)
 		}
 		y += h
@@ -229,6 +230,6 @@ func (dc *doc) contentsLine(e tocEntry, lines []string, y, lh float64, style str
 	dc.font(sans, style, size)
 	dc.color(ink)
 	f.SetXY(marginLeft+w-pageW, lastY)
-	f.CellFormat(pageW, lh, strconv.Itoa(e.page), "", 0, "R", false, 0, "")
+	f.CellFormat(pageW, lh, strconv.Itoa(dc.readAt[e.page]), "", 0, "R", false, 0, "")
 	f.Link(marginLeft+indent, y, w-indent, float64(len(lines))*lh, e.link)
 }

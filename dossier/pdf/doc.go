@@ -51,6 +51,7 @@ type spec struct {
 	// officials with no conduct alleged: listed apart, not proposed.
 	addressees []*model.Official
 	combined   bool
+	ix         *index // shared by every dossier of a render
 }
 
 // tocEntry is a heading, where it landed and the link to it.
@@ -97,8 +98,15 @@ type doc struct {
 	allegationNum map[string]string
 	header        string
 	pageW, pageH  float64
-	cur           fontState
-	err           error // the first problem met while laying out
+	// readAt is, by fpdf's number of a page, its number as read (see
+	// pageorder.go); set once the body is laid out.
+	readAt []int
+	cur    fontState
+	err    error // the first problem met while laying out
+
+	// Computed once per layout, on first use.
+	concernedList []*model.Victim
+	withheld      *string
 }
 
 // contentW is the width between the margins.
@@ -162,7 +170,7 @@ func (dc *doc) pageMarks(total int) {
 		dc.font(sans, "", tinySize)
 		dc.color(grey)
 		f.CellFormat(w*0.75-mw, 4, fitText(f, audience, w*0.75-mw), "", 0, "L", false, 0, "")
-		page := dc.t.l("page", "page", strconv.Itoa(p), "pages", strconv.Itoa(total))
+		page := dc.t.l("page", "page", strconv.Itoa(dc.readAt[p]), "pages", strconv.Itoa(total))
 		f.CellFormat(w*0.25, 4, page, "", 0, "R", false, 0, "")
 	}
 	dc.color(ink)
@@ -403,9 +411,28 @@ func (dc *doc) vars() map[string]string {
 // withheld. A person counts when this dossier's allegations concern them,
 // or their pseudonym stands in a passage it quotes.
 func (dc *doc) withheldNote() string {
+	if dc.withheld == nil {
+		note := dc.findWithheldNote()
+		dc.withheld = &note
+	}
+	return *dc.withheld
+}
+
+// findWithheldNote is withheldNote, computed.
+func (dc *doc) findWithheldNote() string {
+	concerned := map[string]bool{}
+	for _, v := range dc.concerned() {
+		concerned[v.ID] = true
+	}
+	var quoted []*model.Excerpt
+	for _, n := range dc.evidenceOfOfficials() {
+		if x := dc.d.Excerpt(n); x != nil {
+			quoted = append(quoted, x)
+		}
+	}
 	var names []string
 	for _, v := range dc.d.Victims {
-		if v.Withheld && dc.mentions(v) {
+		if v.Withheld && mentioned(v, concerned, quoted) {
 			names = append(names, v.Name)
 		}
 	}
@@ -418,28 +445,42 @@ func (dc *doc) withheldNote() string {
 	return dc.t.x("withheld", "n", strconv.Itoa(len(names)), "example", names[0])
 }
 
-// mentions reports whether this dossier names victim v: the combined
-// dossier names every victim concerned by the case; an official's names
-// those of their allegations, and anyone their quotes mention.
-func (dc *doc) mentions(v *model.Victim) bool {
-	for _, c := range dc.concerned() {
-		if c.ID == v.ID {
-			return true
+// evidenceOfOfficials lists the excerpts cited for this dossier's
+// officials, their positions and their allegations, each once.
+func (dc *doc) evidenceOfOfficials() []int {
+	var ns []int
+	seen := map[int]bool{}
+	add := func(list []int) {
+		for _, n := range list {
+			if !seen[n] {
+				seen[n] = true
+				ns = append(ns, n)
+			}
 		}
 	}
 	for _, o := range dc.officials {
-		var ns []int
-		ns = append(ns, o.Evidence...)
+		add(o.Evidence)
 		for _, p := range o.Positions {
-			ns = append(ns, p.Evidence...)
+			add(p.Evidence)
 		}
 		for _, a := range o.Allegations {
-			ns = append(ns, a.Evidence...)
+			add(a.Evidence)
 		}
-		for _, n := range ns {
-			if x := dc.d.Excerpt(n); x != nil && (strings.Contains(x.Quote, v.Name) || strings.Contains(x.Passage, v.Name)) {
-				return true
-			}
+	}
+	return ns
+}
+
+// mentioned reports whether a dossier names victim v: it does when v is
+// among the victims it concerns (the combined dossier concerns every
+// victim of the case; an official's, those of their allegations), or
+// when v's name stands in a passage it quotes.
+func mentioned(v *model.Victim, concerned map[string]bool, quoted []*model.Excerpt) bool {
+	if concerned[v.ID] {
+		return true
+	}
+	for _, x := range quoted {
+		if strings.Contains(x.Quote, v.Name) || strings.Contains(x.Passage, v.Name) {
+			return true
 		}
 	}
 	return false

@@ -480,7 +480,7 @@ func (dc *doc) sourceRef(x *model.Excerpt) string {
 	if x.SourceWithheld {
 		return dc.t.l("source_withheld")
 	}
-	s := dc.d.Source(x.Source)
+	s := dc.ix.sources[x.Source]
 	if s == nil {
 		return x.Source
 	}

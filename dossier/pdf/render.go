@@ -19,7 +19,6 @@ package pdf
 import (
 	"bytes"
 	"fmt"
-	"math"
 	"runtime"
 	"sort"
 	"strconv"
@@ -84,6 +83,7 @@ func Render(d *model.Dossier, o model.Options) ([]model.File, error) {
 			jobs = append(jobs, job{p, t, off, model.FileName(d, "pdf", off.ID, p.ID)})
 		}
 	}
+	ix := newIndex(d)
 	files := make([]model.File, len(jobs))
 	errs := make([]error, len(jobs))
 	next := make(chan int)
@@ -94,7 +94,7 @@ func Render(d *model.Dossier, o model.Options) ([]model.File, error) {
 			defer wg.Done()
 			for i := range next {
 				j := jobs[i]
-				data, warnings, err := safeDossier(d, j.p, j.t, j.o)
+				data, warnings, err := safeDossier(d, j.p, j.t, j.o, ix)
 				files[i], errs[i] = model.File{Name: j.name, Data: data, Warnings: warnings}, err
 			}
 		}()
@@ -117,26 +117,27 @@ func Render(d *model.Dossier, o model.Options) ([]model.File, error) {
 
 // safeDossier is Dossier with fpdf's panics turned into errors: a broken
 // dossier must fail the build with a message, not crash it.
-func safeDossier(d *model.Dossier, p *regime.Profile, t *Text, o *model.Official) (data []byte, warnings []string, err error) {
+func safeDossier(d *model.Dossier, p *regime.Profile, t *Text, o *model.Official, ix *index) (data []byte, warnings []string, err error) {
 	defer func() {
 		if r := recover(); r != nil {
 			data, warnings, err = nil, nil, fmt.Errorf("pdf: internal error while laying out: %v", r)
 		}
 	}()
-	return dossier(d, p, t, o)
+	return dossier(d, p, t, o, ix)
 }
 
 // Dossier renders one dossier under profile p: for official o, or for the
 // whole case when o is nil. t is the wording, with p's overrides applied.
 func Dossier(d *model.Dossier, p *regime.Profile, t *Text, o *model.Official) ([]byte, error) {
-	data, _, err := dossier(d, p, t, o)
+	data, _, err := dossier(d, p, t, o, newIndex(d))
 	return data, err
 }
 
-// dossier is Dossier, also returning warnings: the characters that no
-// font could draw.
-func dossier(d *model.Dossier, p *regime.Profile, t *Text, o *model.Official) ([]byte, []string, error) {
-	s := spec{d: d, p: p, t: t, officials: byFamilyName(d.Officials), combined: o == nil}
+// dossier is Dossier with the case's index, shared by every dossier of a
+// render, also returning warnings: the characters that no font could
+// draw.
+func dossier(d *model.Dossier, p *regime.Profile, t *Text, o *model.Official, ix *index) ([]byte, []string, error) {
+	s := spec{d: d, p: p, t: t, officials: byFamilyName(d.Officials), combined: o == nil, ix: ix}
 	if o != nil {
 		s.officials = []*model.Official{o}
 		// An official's dossier asks only under the limbs, and in the
@@ -167,29 +168,21 @@ func dossier(d *model.Dossier, p *regime.Profile, t *Text, o *model.Official) ([
 		}
 		s.officials = proposed
 	}
-	// The contents come after the cover but are only known once the body
-	// is laid out, so pages are reserved for them. When the reservation
-	// turns out wrong, the dossier is laid out again with the right number.
-	reserved := estimateContents(s)
-	for try := 0; try < 4; try++ {
-		data, needed, missing, err := layout(s, reserved)
-		if err != nil || needed == reserved {
-			var warnings []string
-			if len(missing) > 0 {
-				warnings = append(warnings, "no font has these characters, printed as gaps: "+strings.Join(missing, ", ")+
-					" (run 'dossier validate' to see where they are; see README, Scripts and fonts, to add a font)")
-			}
-			return data, warnings, err
-		}
-		reserved = needed
+	data, missing, err := layout(s)
+	var warnings []string
+	if len(missing) > 0 {
+		warnings = append(warnings, "no font has these characters, printed as gaps: "+strings.Join(missing, ", ")+
+			" (run 'dossier validate' to see where they are; see README, Scripts and fonts, to add a font)")
 	}
-	return nil, nil, fmt.Errorf("pdf: the table of contents did not settle after 4 layouts")
+	return data, warnings, err
 }
 
-// layout lays the dossier out with tocPages pages reserved for the
-// contents. It returns the PDF, or, when the contents need another number
-// of pages, that number and no PDF.
-func layout(s spec, tocPages int) ([]byte, int, []string, error) {
+// layout lays the dossier out, once, and returns the PDF and the
+// characters no font could draw. The contents come after the cover but
+// are only known once the body is laid out: their first page is reserved,
+// the pages they need beyond it are added at the end, and the page tree
+// puts them in place (see pageorder.go).
+func layout(s spec) ([]byte, []string, error) {
 	size := "A4"
 	if s.p.Paper == "Letter" {
 		size = "Letter"
@@ -209,31 +202,39 @@ func layout(s spec, tocPages int) ([]byte, int, []string, error) {
 
 	dc.cover()
 	tocStart := f.PageCount() + 1
-	for i := 0; i < tocPages; i++ {
-		f.AddPage()
-		if i == 0 {
-			f.Bookmark(oneLine(dc.t.h("contents")), 0, marginTop)
-		}
-	}
+	f.AddPage()
+	f.Bookmark(oneLine(dc.t.h("contents")), 0, marginTop)
 	dc.body()
 	if dc.err != nil {
-		return nil, 0, nil, dc.err
+		return nil, nil, dc.err
 	}
 	last := f.PageCount()
-	if needed := dc.contents(tocStart, tocPages, false); needed != tocPages {
-		return nil, needed, nil, f.Error()
+	tocPages := dc.contents(nil)
+	for i := 1; i < tocPages; i++ {
+		f.AddPage()
 	}
-	dc.contents(tocStart, tocPages, true)
-	dc.pageMarks(last)
-	f.SetPage(last) // fpdf writes the pages up to the current one
+	order := readingOrder(tocStart, last, tocPages)
+	dc.readAt = make([]int, len(order)+1)
+	for i, p := range order {
+		dc.readAt[p] = i + 1
+	}
+	dc.contents(order[tocStart-1 : tocStart-1+tocPages])
+	dc.pageMarks(len(order))
+	f.SetPage(len(order)) // fpdf writes the pages up to the current one
 	if err := f.Error(); err != nil {
-		return nil, 0, nil, fmt.Errorf("pdf: %w", err)
+		return nil, nil, fmt.Errorf("pdf: %w", err)
 	}
 	var buf bytes.Buffer
 	if err := f.Output(&buf); err != nil {
-		return nil, 0, nil, fmt.Errorf("pdf: %w", err)
+		return nil, nil, fmt.Errorf("pdf: %w", err)
 	}
-	return buf.Bytes(), tocPages, dc.f.Missing(), nil
+	data := buf.Bytes()
+	if tocPages > 1 {
+		if err := reorderPages(data, order); err != nil {
+			return nil, nil, err
+		}
+	}
+	return data, dc.f.Missing(), nil
 }
 
 // byFamilyName orders officials as a reader looks them up: people by
@@ -254,26 +255,6 @@ func byFamilyName(list []*model.Official) []*model.Official {
 	}
 	sort.SliceStable(out, func(i, j int) bool { return key(out[i]) < key(out[j]) })
 	return out
-}
-
-// estimateContents guesses how many pages the contents take, from the
-// number of headings the dossier will have.
-func estimateContents(s spec) int {
-	n := 4 + len(s.d.Sources) // introduction, request, legal basis, annex; sources
-	for _, o := range s.officials {
-		n += 5 + len(o.Allegations) // identification, positions, summary, allegations, criteria
-	}
-	n += 2 + len(s.officials) // victims, readiness
-	lines := float64(n) * 5.6
-	return max(1, int(math.Ceil(lines/(pageHeight(s.p.Paper)-marginTop-marginBottom-15))))
-}
-
-// pageHeight is the height of a paper size in millimetres.
-func pageHeight(paper string) float64 {
-	if paper == "Letter" {
-		return 279.4
-	}
-	return 297
 }
 
 // metadata sets the document information and language.

@@ -11,7 +11,15 @@ import (
 // lists every victim of the case: those of the officials addressed, and
 // those no allegation names, whose timelines are evidence too.
 func (dc *doc) concerned() []*model.Victim {
-	var out []*model.Victim
+	if dc.concernedList == nil {
+		dc.concernedList = dc.findConcerned()
+	}
+	return dc.concernedList
+}
+
+// findConcerned is concerned, computed.
+func (dc *doc) findConcerned() []*model.Victim {
+	out := []*model.Victim{}
 	seen := map[string]bool{}
 	officials := dc.officials
 	if dc.combined {
@@ -24,7 +32,7 @@ func (dc *doc) concerned() []*model.Victim {
 					continue
 				}
 				seen[ref.ID] = true
-				if v := dc.d.Victim(ref.ID); v != nil {
+				if v := dc.ix.victims[ref.ID]; v != nil {
 					out = append(out, v)
 				}
 			}
