@@ -14,8 +14,8 @@ func TestBuildWritesOneLinePerFile(t *testing.T) {
 		t.Fatalf("exit %d: %s", code, stderr)
 	}
 	lines := strings.Split(strings.TrimSpace(stdout), "\n")
-	if len(lines) != 6 {
-		t.Fatalf("want one line per file (1 JSON + 5 CSV), got:\n%s", stdout)
+	if len(lines) != 9 {
+		t.Fatalf("want one line per file (1 JSON + 8 CSV), got:\n%s", stdout)
 	}
 	for _, l := range lines {
 		path := strings.TrimPrefix(l, "wrote ")
