@@ -210,6 +210,7 @@ var (
 	dateType      = reflect.TypeOf(Date{})
 	dateRangeType = reflect.TypeOf(DateRange{})
 	metaType      = reflect.TypeOf(Meta{})
+	aliasType     = reflect.TypeOf(Alias{})
 )
 
 // value decodes n into v; field names the key for messages ("" at the root).
@@ -291,6 +292,13 @@ func (d *decoder) value(n *yaml.Node, v reflect.Value, field string) {
 		p := reflect.New(v.Type().Elem())
 		d.value(n, p.Elem(), field)
 		v.Set(p)
+	case v.Type() == aliasType && n.Kind == yaml.ScalarNode:
+		// An alias may be written as just the name.
+		if n.Value == "" {
+			d.sink.errorf(d.pos(n), "required", "write the other spelling of the name, or remove the item", "%s is empty", field)
+			return
+		}
+		v.Set(reflect.ValueOf(Alias{Name: n.Value, Meta: Meta{Pos: d.pos(n), fields: map[string]Pos{"name": d.pos(n)}}}))
 	case v.Kind() == reflect.Struct:
 		if n.Kind != yaml.MappingNode {
 			d.wrongType(n, field, "a mapping of \"key: value\" lines")
@@ -309,6 +317,48 @@ func (d *decoder) wrongType(n *yaml.Node, field, want string) {
 	}
 	d.sink.errorf(d.pos(n), "wrong-type", "", "%s must be %s, not %s", name, want, kindName(n))
 }
+
+// FieldSpec describes one YAML key of a case-file record as the decoder
+// reads it: the schema and the scaffolding are generated from these, so
+// they cannot drift from what the validator accepts.
+type FieldSpec struct {
+	Key      string       // the YAML key
+	Required bool         // missing or empty is an error
+	Vocab    string       // the controlled vocabulary its values come from, if any
+	Type     reflect.Type // the Go type the value decodes into
+}
+
+// Fields lists the YAML keys of a record type (Case, Source, Official, …)
+// in declaration order.
+func Fields(t reflect.Type) []FieldSpec {
+	var out []FieldSpec
+	for _, f := range structFields(t) {
+		out = append(out, FieldSpec{Key: f.key, Required: f.required, Vocab: f.vocab, Type: t.Field(f.index).Type})
+	}
+	return out
+}
+
+// Kinds maps each kind of case file to the record type it decodes into:
+// case (case.yaml), source, official and victim.
+var Kinds = map[string]reflect.Type{
+	"case":     reflect.TypeOf(Case{}),
+	"source":   reflect.TypeOf(Source{}),
+	"official": reflect.TypeOf(Official{}),
+	"victim":   reflect.TypeOf(Victim{}),
+}
+
+// KindNames lists the kinds of case file in the order a case is written.
+var KindNames = []string{"case", "source", "official", "victim"}
+
+// IsDate reports whether a field holds a single (possibly partial) date.
+func IsDate(t reflect.Type) bool { return t == dateType }
+
+// IsDateRange reports whether a field holds a date or a range of dates.
+func IsDateRange(t reflect.Type) bool { return t == dateRangeType }
+
+// IsAlias reports whether a record type is Alias, which may also be written
+// as a plain string.
+func IsAlias(t reflect.Type) bool { return t == aliasType }
 
 // fieldInfo describes one settable YAML key of a struct.
 type fieldInfo struct {

@@ -44,3 +44,7 @@ func nearest(s string, candidates []string) string {
 	}
 	return ""
 }
+
+// Nearest returns the candidate closest in spelling to s (a command, flag,
+// regime or kind the user mistyped), or "" when none is plausibly meant.
+func Nearest(s string, candidates []string) string { return nearest(s, candidates) }

@@ -19,6 +19,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/dossier-project/dossier/dossier"
 	"github.com/spf13/pflag"
 )
 
@@ -171,4 +172,13 @@ func isTerminal(w io.Writer) bool {
 	}
 	info, err := f.Stat()
 	return err == nil && info.Mode()&os.ModeCharDevice != 0
+}
+
+// didYouMean returns ` (did you mean "x"?)` for the candidate closest to s,
+// or "" when none is close.
+func didYouMean(s string, candidates []string) string {
+	if n := dossier.Nearest(s, candidates); n != "" {
+		return fmt.Sprintf(" (did you mean %q?)", n)
+	}
+	return ""
 }
