@@ -330,3 +330,11 @@ func unwrapPathError(err error) error {
 	}
 	return err
 }
+
+// Slug derives an id from a name: transliterated to ASCII (Cyrillic by the
+// usual English-language spelling, diacritics dropped), lowercased, words
+// joined by single hyphens. "Ерлан Тургумбаев" → "erlan-turgumbaev".
+func Slug(name string) string { return slugify(name) }
+
+// ValidID reports whether s has the form of an id: a lowercase slug.
+func ValidID(s string) bool { return idPattern.MatchString(s) }
