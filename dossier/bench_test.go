@@ -64,3 +64,47 @@ func BenchmarkOpen(b *testing.B) {
 // WriteLargeCase is writeLargeCase for the benchmarks of the external
 // test package (redaction lives in dossier/redact, which imports dossier).
 var WriteLargeCase = writeLargeCase
+
+// largeText is about 5 MB of varied prose: paragraphs that share most of
+// their words, as the pages of a long report do.
+func largeText() []byte {
+	var b strings.Builder
+	words := []string{"officers", "detained", "the", "activist", "near", "court", "in", "Almaty", "and", "held", "him", "for", "days", "without", "charge", "lawyer", "police", "said"}
+	for p := 0; b.Len() < 5<<20; p++ {
+		fmt.Fprintf(&b, "Paragraph %d.", p)
+		for w := 0; w < 20; w++ {
+			fmt.Fprintf(&b, " %s", words[(p*7+w*3)%len(words)])
+		}
+		fmt.Fprintf(&b, " Witness %d named Nurlan%d.\n\n", p, p*13%9973)
+	}
+	return []byte(b.String())
+}
+
+// BenchmarkMisquoteLargeSource measures the hint for one quote that is not
+// in a 5 MB source: finding the closest passage through the word index
+// (built once per source) instead of aligning the quote against all of it.
+func BenchmarkMisquoteLargeSource(b *testing.B) {
+	ix := newTextIndex(largeText())
+	quote := "Witness 30000 named Nurlen1053" // the source has "Nurlan1053"
+	if _, ok := ix.find(quote); ok {
+		b.Fatal("the misquote is in the text")
+	}
+	for b.Loop() {
+		n, ok := ix.closest(quote)
+		if !ok || n.cost != 1 {
+			b.Fatalf("closest = %+v, %v (%q)", n, ok, ix.original(n.start, n.end))
+		}
+	}
+}
+
+// BenchmarkMisquoteLargeSourceCold includes building the source's word
+// index, paid once per source by its first misquote.
+func BenchmarkMisquoteLargeSourceCold(b *testing.B) {
+	text := largeText()
+	for b.Loop() {
+		ix := newTextIndex(text)
+		if _, ok := ix.closest("Witness 30000 named Nurlen1053"); !ok {
+			b.Fatal("no passage")
+		}
+	}
+}

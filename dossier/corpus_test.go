@@ -78,6 +78,10 @@ func TestBadCaseCorpus(t *testing.T) {
 			}
 			var wantErrors []string
 			for _, w := range want {
+				if w.Severity == "says" {
+					checkSays(t, dir, ds, w)
+					continue
+				}
 				if w.Severity == "error" {
 					wantErrors = append(wantErrors, w.String())
 				} else if !contains(gotWarnings, w.String()) {
@@ -91,6 +95,24 @@ func TestBadCaseCorpus(t *testing.T) {
 			}
 		})
 	}
+}
+
+// checkSays fails unless a diagnostic of w's rule at w's place holds w's
+// text in its message or hint.
+func checkSays(t *testing.T, dir string, ds Diagnostics, w expectation) {
+	t.Helper()
+	var seen []string
+	for _, d := range ds {
+		rel, _ := filepath.Rel(dir, d.File)
+		if d.Rule != w.Rule || filepath.ToSlash(rel) != w.File || d.Line != w.Line {
+			continue
+		}
+		if strings.Contains(d.Message+"\n"+d.Hint, w.Text) {
+			return
+		}
+		seen = append(seen, d.String())
+	}
+	t.Errorf("no %s diagnostic at %s:%d says %q; there:\n%s", w.Rule, w.File, w.Line, w.Text, strings.Join(seen, "\n"))
 }
 
 func contains(list []string, s string) bool {

@@ -2,6 +2,7 @@ package dossier
 
 import (
 	"fmt"
+	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -66,6 +67,11 @@ type textIndex struct {
 	norm      string
 	origin    []int // origin[i] is the original byte offset behind norm[i]; origin[len(norm)] = len(original)
 	paraStart []int // byte offsets where non-blank lines (paragraphs) start
+
+	// Built on first need by closest: the words of norm and, by key, the
+	// indexes of the words that have it.
+	words    []wordSpan
+	postings map[string][]int32
 }
 
 // normalize returns s as quotes are compared: NFC, folded punctuation, and
@@ -184,21 +190,123 @@ func (ix *textIndex) paragraph(offset int) int {
 	return max(n, 1)
 }
 
-// closest finds the passage of the normalised text nearest to the quote by
-// edit distance (an approximate substring search), widened to whole words.
-// It returns the passage, its paragraph, and the share of the quote's
-// characters that match (0 to 1).
-func (ix *textIndex) closest(quote string) (passage string, paragraph int, similarity float64) {
-	q := []rune(normalize(quote))
-	if len(q) > 240 {
-		q = q[:240] // the start of a long quote is enough to find its place
+// wordSpan is one word of the normalised text: its byte range in norm.
+type wordSpan struct{ start, end int }
+
+// wordKey is how words are matched when looking for a near passage:
+// lowercased, without the punctuation around them.
+func wordKey(w string) string {
+	return strings.ToLower(strings.TrimFunc(w, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }))
+}
+
+// buildWords splits the normalised text into words and indexes them by
+// key, once per source and only when a quote is not found: an exact match
+// needs none of it.
+func (ix *textIndex) buildWords() {
+	if ix.postings != nil {
+		return
 	}
-	t := []rune(ix.norm)
-	if len(q) == 0 || len(t) == 0 {
-		return "", 0, 0
+	ix.postings = map[string][]int32{}
+	start := 0
+	for i := 0; i <= len(ix.norm); i++ {
+		if i == len(ix.norm) || ix.norm[i] == ' ' {
+			if i > start {
+				n := int32(len(ix.words))
+				ix.words = append(ix.words, wordSpan{start, i})
+				k := wordKey(ix.norm[start:i])
+				ix.postings[k] = append(ix.postings[k], n)
+			}
+			start = i + 1
+		}
 	}
-	// Sellers' algorithm: column j holds, for each prefix of q, the cheapest
-	// alignment ending at t[j-1]; start[] tracks where that alignment began.
+}
+
+// Candidate passages tried by the edit-distance search, and the most
+// occurrences a word may have and still vote for a place: "the" says
+// nothing about where a quote belongs.
+const (
+	maxCandidates = 8
+	maxPostings   = 5000
+)
+
+// near is the passage of a source closest to a quote.
+type near struct {
+	start, end int // byte range in the normalised text, widened to whole words
+	cost       int // edits (case-insensitive) between the quote and the passage
+	quoteLen   int // runes of the (possibly shortened) quote compared
+}
+
+// closest finds the passage of the text nearest to the quote. Rather than
+// align the quote against the whole text (seconds on a book-length
+// source), it lets each word of the quote vote for the places where the
+// quote would start if that word were right, then aligns the quote by edit
+// distance (case-insensitively) within the few best-voted windows only.
+// ok is false when no word of the quote occurs in the text.
+func (ix *textIndex) closest(quote string) (n near, ok bool) {
+	q := normalize(quote)
+	if r := []rune(q); len(r) > 240 {
+		q = string(r[:240]) // the start of a long quote is enough to find its place
+	}
+	if q == "" || ix.norm == "" {
+		return near{}, false
+	}
+	ix.buildWords()
+	qwords := strings.Split(q, " ")
+	votes := map[int]int{}
+	for i, w := range qwords {
+		list := ix.postings[wordKey(w)]
+		if len(list) > maxPostings {
+			continue
+		}
+		for _, p := range list {
+			votes[int(p)-i]++
+		}
+	}
+	if len(votes) == 0 {
+		return near{}, false
+	}
+	starts := make([]int, 0, len(votes))
+	for s := range votes {
+		starts = append(starts, s)
+	}
+	sort.Slice(starts, func(a, b int) bool {
+		if votes[starts[a]] != votes[starts[b]] {
+			return votes[starts[a]] > votes[starts[b]]
+		}
+		return starts[a] < starts[b]
+	})
+	best := near{cost: -1}
+	qr := []rune(q)
+	for _, s := range starts[:min(len(starts), maxCandidates)] {
+		from := max(s-3, 0)
+		to := min(s+len(qwords)+3, len(ix.words)) - 1
+		if from > to || from >= len(ix.words) {
+			continue
+		}
+		ws, we := ix.words[from].start, ix.words[to].end
+		cost, a, b := align(qr, []rune(ix.norm[ws:we]))
+		if best.cost < 0 || cost < best.cost {
+			base := []rune(ix.norm[ws:we])
+			best = near{start: ws + len(string(base[:a])), end: ws + len(string(base[:b])), cost: cost, quoteLen: len(qr)}
+		}
+	}
+	if best.cost < 0 {
+		return near{}, false
+	}
+	// Widen to whole words.
+	for best.start > 0 && ix.norm[best.start-1] != ' ' {
+		best.start--
+	}
+	for best.end < len(ix.norm) && ix.norm[best.end] != ' ' {
+		best.end++
+	}
+	return best, true
+}
+
+// align is Sellers' approximate substring search: the cheapest edit
+// alignment of q against any substring t[a:b], letters compared without
+// regard to case. It returns the cost and the rune range.
+func align(q, t []rune) (cost, a, b int) {
 	prev := make([]int, len(q)+1)
 	cur := make([]int, len(q)+1)
 	prevStart := make([]int, len(q)+1)
@@ -210,11 +318,11 @@ func (ix *textIndex) closest(quote string) (passage string, paragraph int, simil
 	for j := 1; j <= len(t); j++ {
 		cur[0], curStart[0] = 0, j
 		for i := 1; i <= len(q); i++ {
-			cost := 1
+			c := 1
 			if unicode.ToLower(q[i-1]) == unicode.ToLower(t[j-1]) {
-				cost = 0
+				c = 0
 			}
-			c, s := prev[i-1]+cost, prevStart[i-1]
+			c, s := prev[i-1]+c, prevStart[i-1]
 			if prev[i]+1 < c {
 				c, s = prev[i]+1, prevStart[i]
 			}
@@ -229,14 +337,16 @@ func (ix *textIndex) closest(quote string) (passage string, paragraph int, simil
 		prev, cur = cur, prev
 		prevStart, curStart = curStart, prevStart
 	}
-	for bestStart > 0 && t[bestStart-1] != ' ' {
-		bestStart--
+	return bestCost, bestStart, bestEnd
+}
+
+// original returns the archived text behind a byte range of the normalised
+// text, with its white space collapsed for display: what the source says,
+// not its normalised form.
+func (ix *textIndex) original(start, end int) string {
+	a, b := ix.origin[start], ix.origin[end]
+	for b > a && unicode.IsSpace(rune(ix.text[b-1])) {
+		b--
 	}
-	for bestEnd < len(t) && t[bestEnd] != ' ' {
-		bestEnd++
-	}
-	passage = string(t[bestStart:bestEnd])
-	byteStart := len(string(t[:bestStart]))
-	similarity = 1 - float64(bestCost)/float64(len(q))
-	return passage, ix.paragraph(ix.origin[byteStart]), max(similarity, 0)
+	return strings.Join(strings.Fields(string(ix.text[a:b])), " ")
 }

@@ -100,12 +100,44 @@ func TestFirstDifference(t *testing.T) {
 }
 
 func TestClosestPassage(t *testing.T) {
-	ix := newTextIndex([]byte("The court adjudicated Semyenova not guilty, having found no offence in her actions."))
-	passage, para, sim := ix.closest("The court adjudicated Semenova not guilty")
-	if passage != "The court adjudicated Semyenova not guilty," {
-		t.Errorf("passage = %q", passage)
+	ix := newTextIndex([]byte("Intro.\n\nThe court  adjudicated Semyenova not guilty, having found no offence in her actions."))
+	n, ok := ix.closest("The court adjudicated Semenova not guilty")
+	if !ok {
+		t.Fatal("no passage")
 	}
-	if para != 1 || sim < 0.9 {
-		t.Errorf("para = %d, similarity = %.2f", para, sim)
+	if got := ix.original(n.start, n.end); got != "The court adjudicated Semyenova not guilty," {
+		t.Errorf("passage = %q", got)
+	}
+	if p := ix.paragraph(ix.origin[n.start]); p != 2 || n.cost != 1 {
+		t.Errorf("para = %d, cost = %d", p, n.cost)
+	}
+	if _, ok := ix.closest("zebra quagga"); ok {
+		t.Error("a quote sharing no word with the text has no closest passage")
+	}
+}
+
+func TestMarkDifferences(t *testing.T) {
+	tests := []struct{ quote, passage, marked, wrote string }{
+		{"the police detaned Jana", "the police detained Jana", "the police >>detained<< Jana", `"detaned"`},
+		{"The Police", "the police", ">>the<< >>police<<", `"The", "Police"`},
+		{"a “b” c", `a "b" c`, `a "b" c`, ""},
+	}
+	for _, tt := range tests {
+		marked, wrote, _ := markDifferences(tt.quote, tt.passage)
+		if marked != tt.marked || strings.Join(wrote, ", ") != tt.wrote {
+			t.Errorf("markDifferences(%q, %q) = %q, %q; want %q, %q", tt.quote, tt.passage, marked, wrote, tt.marked, tt.wrote)
+		}
+	}
+}
+
+// A word that looks right but holds another script's letter gets the
+// differing characters named.
+func TestClosestHintNamesLookAlikeCharacters(t *testing.T) {
+	ix := newTextIndex([]byte("Intro.\n\nThe police detained Jana Novák on Monday.\n"))
+	h := closestHint("police detained J\u0430na Novák", ix, "")
+	for _, want := range []string{">>Jana<<", "U+0430", "U+0061"} {
+		if !strings.Contains(h, want) {
+			t.Errorf("hint lacks %q: %s", want, h)
+		}
 	}
 }

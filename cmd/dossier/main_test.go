@@ -98,7 +98,7 @@ func TestValidateTextOutput(t *testing.T) {
 	if !strings.Contains(stderr, "victims/jana-novak.yaml:13:16: error: quote not found in source \"report\" [quote-not-found]") {
 		t.Errorf("missing positioned diagnostic in:\n%s", stderr)
 	}
-	if !strings.Contains(stderr, `closest passage (paragraph 2`) || !strings.Contains(stderr, `"questioned for six hours."`) {
+	if !strings.Contains(stderr, `closest passage, paragraph 2`) || !strings.Contains(stderr, `"questioned for >>six<< hours."`) {
 		t.Errorf("missing closest passage hint in:\n%s", stderr)
 	}
 	if !strings.Contains(stderr, "INVALID: 1 error, 0 warnings") {

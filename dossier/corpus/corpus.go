@@ -8,6 +8,8 @@
 //	delete PATH               remove a base file before validating
 //	symlink PATH TARGET       make PATH a symbolic link to TARGET
 //	fifo PATH                 make PATH a named pipe (FIFO)
+//	says RULE FILE:LINE TEXT  the diagnostic RULE at FILE:LINE has TEXT in its
+//	                          message or hint (hints are tested by their text)
 package corpus
 
 import (
@@ -24,6 +26,8 @@ import (
 type Expectation struct {
 	Severity, Rule, File string
 	Line                 int
+	// Text is, for "says", the text the diagnostic's message or hint holds.
+	Text string
 }
 
 func (e Expectation) String() string {
@@ -91,11 +95,16 @@ func Build(root, base, overlay string) (string, []Expectation, error) {
 			if err := mkfifo(p); err != nil {
 				return "", nil, fmt.Errorf("%w: %v", ErrUnsupported, err)
 			}
-		case "error", "warning":
+		case "error", "warning", "says":
 			file, line, _ := strings.Cut(fields[2], ":")
 			var n int
 			fmt.Sscan(line, &n)
-			want = append(want, Expectation{fields[0], fields[1], file, n})
+			e := Expectation{Severity: fields[0], Rule: fields[1], File: file, Line: n}
+			if fields[0] == "says" {
+				_, rest, _ := strings.Cut(strings.TrimSpace(sc.Text()), fields[2])
+				e.Text = strings.TrimSpace(rest)
+			}
+			want = append(want, e)
 		default:
 			return "", nil, fmt.Errorf("expect: unknown directive %q", fields[0])
 		}
