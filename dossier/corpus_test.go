@@ -78,6 +78,12 @@ func TestBadCaseCorpus(t *testing.T) {
 			}
 			var wantErrors []string
 			for _, w := range want {
+				if w.Severity == "no-warnings" {
+					if len(gotWarnings) > 0 {
+						t.Errorf("no warnings expected, got:\n  %s", strings.Join(gotWarnings, "\n  "))
+					}
+					continue
+				}
 				if w.Severity == "says" {
 					checkSays(t, dir, ds, w)
 					continue

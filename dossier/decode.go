@@ -109,6 +109,11 @@ func (d *decoder) syntaxError(err error, data []byte) {
 		}
 		hint = "define the anchor (&" + m[1] + ") before the alias, or write the value out; a value starting with * needs quotes"
 	}
+	if f, ok := syntaxCause(data, p.Line); ok && p.Line > 0 {
+		p.Line, p.Column = f.line, 0
+		d.sink.errorf(p, "yaml-syntax", f.hint, "YAML syntax error: %s", f.message)
+		return
+	}
 	d.sink.errorf(p, "yaml-syntax", hint, "YAML syntax error: %s", msg)
 }
 
@@ -436,7 +441,7 @@ func (d *decoder) mapping(n *yaml.Node, v reflect.Value) {
 	}
 	for _, f := range fields {
 		if f.required && !failed[f.key] && (!seen[f.key] || isEmpty(v.Field(f.index))) {
-			d.sink.errorf(meta.Pos, "required", fmt.Sprintf("add a line \"%s: …\"", f.key), "required field %q is missing or empty", f.key)
+			d.sink.errorf(meta.At(f.key), "required", fmt.Sprintf("add a line \"%s: …\"", f.key), "required field %q is missing or empty", f.key)
 		}
 	}
 	if mf := v.FieldByName("Meta"); mf.IsValid() && mf.Type() == metaType {

@@ -20,7 +20,7 @@ func Link(c *Case) Diagnostics {
 		}
 		if s.SHA256 != "" && isHex64(s.SHA256) && s.SHA256 != s.ComputedSHA256 {
 			sink.errorf(s.Meta.At("sha256"), "source-hash",
-				fmt.Sprintf("if the change is intended, record the new hash: sha256: %s", s.ComputedSHA256),
+				fmt.Sprintf("the archived copy must stay exactly as captured: restore sources/%s from your capture or backup (git checkout -- sources/%s if the case is in git); a new version of the document is a new source with its own file and hash", s.File, s.File),
 				"archived file %q has changed: its sha256 is %s, not the recorded %s", s.File, s.ComputedSHA256[:12]+"…", s.SHA256[:12]+"…")
 		}
 	}

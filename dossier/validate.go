@@ -30,7 +30,55 @@ func Validate(c *Case) Diagnostics {
 	v.coverage()
 	v.duplicatePeople()
 	v.scripts()
-	return v.sink.list
+	return settle(c, v.sink.list)
+}
+
+// settle gives every warning about a whole file the line of the record's
+// name (or first field), and drops the warnings that a file which could
+// not be read would make up: a broken official file leaves its victims
+// "unmentioned" and its sources "uncited", and the broken file itself
+// looks empty. The syntax error is what the author must fix; the rest
+// would only bury it.
+func settle(c *Case, ds Diagnostics) Diagnostics {
+	at := map[string]Pos{}
+	broken := map[string]bool{}
+	anyBroken := false
+	record := func(path string, m Meta, key string) {
+		if m.Pos.File == "" { // never decoded: a syntax error or not a mapping
+			broken[path] = true
+			anyBroken = true
+			return
+		}
+		at[path] = m.At(key)
+	}
+	record(c.Meta.Pos.File, c.Meta, "title")
+	for _, s := range c.Sources {
+		record(s.Path, s.Meta, "title")
+	}
+	for _, o := range c.Officials {
+		record(o.Path, o.Meta, "name")
+	}
+	for _, v := range c.Victims {
+		record(v.Path, v.Meta, "name")
+	}
+	out := ds[:0]
+	for _, d := range ds {
+		if d.Severity == Warning {
+			if broken[d.File] {
+				continue
+			}
+			if anyBroken && (d.Rule == "victim-unmentioned" || d.Rule == "source-uncited") {
+				continue
+			}
+			if d.Line == 0 {
+				if p, ok := at[d.File]; ok {
+					d.Pos = p
+				}
+			}
+		}
+		out = append(out, d)
+	}
+	return out
 }
 
 type validator struct {

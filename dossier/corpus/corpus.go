@@ -8,6 +8,8 @@
 //	delete PATH               remove a base file before validating
 //	symlink PATH TARGET       make PATH a symbolic link to TARGET
 //	fifo PATH                 make PATH a named pipe (FIFO)
+//	no-warnings               the case must give no warning at all (no follow-on
+//	                          diagnostics after a syntax error)
 //	says RULE FILE:LINE TEXT  the diagnostic RULE at FILE:LINE has TEXT in its
 //	                          message or hint (hints are tested by their text)
 package corpus
@@ -95,6 +97,8 @@ func Build(root, base, overlay string) (string, []Expectation, error) {
 			if err := mkfifo(p); err != nil {
 				return "", nil, fmt.Errorf("%w: %v", ErrUnsupported, err)
 			}
+		case "no-warnings":
+			want = append(want, Expectation{Severity: "no-warnings"})
 		case "error", "warning", "says":
 			file, line, _ := strings.Cut(fields[2], ":")
 			var n int
