@@ -6,6 +6,7 @@ import (
 	"io"
 	"reflect"
 	"regexp"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -489,12 +490,42 @@ func (d *decoder) checkVocab(n *yaml.Node, f fieldInfo) {
 				"%s: %q was renamed to %q", f.key, item.Value, renamed.Label(item.Value))
 			continue
 		}
-		allowed := append([]string(nil), terms.Values...)
-		sort.Strings(allowed)
-		hint := "allowed: " + strings.Join(allowed, ", ")
-		if s := nearest(item.Value, terms.Values); s != "" {
-			hint = fmt.Sprintf("did you mean %q? (%s)", s, hint)
-		}
-		d.sink.errorf(d.pos(item), "vocabulary", hint, "%s: %q is not an allowed value", f.key, item.Value)
+		d.sink.errorf(d.pos(item), "vocabulary", vocabHint(item.Value, terms), "%s: %q is not an allowed value", f.key, item.Value)
 	}
+}
+
+// vocabHint lists the allowed values close to a wrong one in spelling and,
+// from synonyms.yaml, in meaning, each with what it means, and leaves the
+// choice to the author: "persecuted" is close to "prosecuted" in spelling,
+// but may well mean "harassed".
+func vocabHint(value string, terms *Terms) string {
+	allowed := append([]string(nil), terms.Values...)
+	sort.Strings(allowed)
+	list := "allowed: " + strings.Join(allowed, ", ")
+	meaning := func(v string) string {
+		if m := terms.Meanings[v]; m != "" {
+			return fmt.Sprintf("%q (%s)", v, m)
+		}
+		return fmt.Sprintf("%q", v)
+	}
+	spelling := nearest(value, terms.Values)
+	key := strings.ReplaceAll(strings.ToLower(strings.TrimSpace(value)), " ", "_")
+	near := terms.Near[key]
+	if len(near) == 0 {
+		if spelling == "" {
+			return list
+		}
+		return fmt.Sprintf("did you mean %s? (%s)", meaning(spelling), list)
+	}
+	var parts []string
+	for _, v := range near {
+		parts = append(parts, meaning(v))
+	}
+	h := fmt.Sprintf("%q is not a value; near it in meaning: %s", value, strings.Join(parts, "; "))
+	if spelling != "" && !slices.Contains(near, spelling) {
+		h += fmt.Sprintf("; close in spelling: %s", meaning(spelling))
+	} else if spelling != "" {
+		h += fmt.Sprintf(` ("%s" is also close in spelling, but the meanings differ)`, spelling)
+	}
+	return h + ". Choose the one the sources support (" + list + ")"
 }

@@ -1,6 +1,7 @@
 package dossier
 
 import (
+	"errors"
 	"fmt"
 	"io/fs"
 	"sync"
@@ -14,6 +15,11 @@ import (
 type Terms struct {
 	Values []string
 	Labels map[string]string
+
+	// From synonyms.yaml: what some values mean, and for words that are not
+	// values, the values near them in meaning.
+	Meanings map[string]string
+	Near     map[string][]string
 }
 
 // Has reports whether v is in the vocabulary.
@@ -78,5 +84,48 @@ func LoadVocabulary(fsys fs.FS) (Vocabulary, error) {
 		}
 		out[name] = t
 	}
+	if err := loadSynonyms(fsys, out); err != nil {
+		return nil, err
+	}
 	return out, nil
+}
+
+// loadSynonyms adds synonyms.yaml, when the templates hold one, to the
+// vocabularies. Every value it names must be a value of its vocabulary, so
+// a hint can never suggest a value the validator would refuse.
+func loadSynonyms(fsys fs.FS, v Vocabulary) error {
+	data, err := fs.ReadFile(fsys, "synonyms.yaml")
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	var syn map[string]struct {
+		Meanings map[string]string   `yaml:"meanings"`
+		Near     map[string][]string `yaml:"near"`
+	}
+	if err := yaml.Unmarshal(data, &syn); err != nil {
+		return fmt.Errorf("synonyms.yaml: %w", err)
+	}
+	for name, s := range syn {
+		t := v[name]
+		if t == nil {
+			return fmt.Errorf("synonyms.yaml: no vocabulary %q", name)
+		}
+		for value := range s.Meanings {
+			if !t.Has(value) {
+				return fmt.Errorf("synonyms.yaml: %s: meaning given for %q, which is not a value", name, value)
+			}
+		}
+		for word, values := range s.Near {
+			for _, value := range values {
+				if !t.Has(value) {
+					return fmt.Errorf("synonyms.yaml: %s: %q is near %q, which is not a value", name, word, value)
+				}
+			}
+		}
+		t.Meanings, t.Near = s.Meanings, s.Near
+	}
+	return nil
 }

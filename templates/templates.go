@@ -14,7 +14,7 @@ import (
 	"sort"
 )
 
-//go:embed vocabulary.yaml fields.yaml regimes text
+//go:embed vocabulary.yaml fields.yaml synonyms.yaml regimes text
 var embedded embed.FS
 
 // Embedded returns the templates compiled into the binary.
