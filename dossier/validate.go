@@ -226,6 +226,11 @@ func (v *validator) official(o *Official) {
 }
 
 func (v *validator) victim(vic *Victim) {
+	if vic.Sensitivity == "" && vic.Meta.Pos.File != "" {
+		v.sink.warnf(vic.Meta.At("name"), "sensitivity-default",
+			"write \"sensitivity: restricted\" to confirm, or \"sensitivity: public\" if the sources and the person's consent allow naming them",
+			"victim %q has no sensitivity, so counts as restricted: withheld (replaced by a pseudonym) from public outputs", vic.Name)
+	}
 	v.notFuture(vic.BirthDate, vic.Meta.At("birth_date"), "birth_date")
 	for _, ev := range vic.Events {
 		v.notFuture(ev.Date.End, ev.Meta.At("date"), "date")

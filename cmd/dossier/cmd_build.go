@@ -89,7 +89,7 @@ func runBuild(e *env, opts any, args []string) int {
 	if len(o.regimes) > 0 {
 		// A misspelt --regime is a usage error, found before any work.
 		if _, err := regime.LoadList(templates.FS(o.templates), o.regimes); err != nil {
-			fmt.Fprintf(e.stderr, "dossier build: %v\n", err)
+			fmt.Fprintf(e.stderr, "dossier build: %v%s\n", err, regimeSuggestion(o.templates, o.regimes))
 			return exitUsage
 		}
 	}

@@ -40,6 +40,10 @@ With --regime R[,R], also reports readiness for each regime profile: which
 identifiers and elements the recipient requires or recommends, and which are
 missing for each official (text after the diagnostics; a "readiness" key in
 JSON). Readiness is measured on the internal model, which names everyone.
+Readiness text goes to stdout, so it can be redirected to a file.
+
+A CASE_DIR may also be any file of a case (e.g. officials/x.yaml): the case
+holding it is validated.
 
 With --audience A[,A] (public, partner), also says who each audience will
 not see by name and warns about every residual risk of their exposure: ids,
@@ -106,7 +110,7 @@ func runValidate(e *env, opts any, args []string) int {
 	var profiles []*regime.Profile
 	if len(o.regimes) > 0 {
 		if profiles, err = regime.LoadList(templates.FS(o.templates), o.regimes); err != nil {
-			fmt.Fprintf(e.stderr, "dossier validate: %v\n", err)
+			fmt.Fprintf(e.stderr, "dossier validate: %v%s\n", err, regimeSuggestion(o.templates, o.regimes))
 			return exitUsage
 		}
 		report.Readiness = &[]regime.Report{}
@@ -231,7 +235,7 @@ func readiness(e *env, dir string, c *dossier.Case, ds dossier.Diagnostics, prof
 		r := regime.Readiness(d, p)
 		*out = append(*out, r)
 		if text {
-			if err := regime.WriteText(e.stderr, r); err != nil {
+			if err := regime.WriteText(e.stdout, r); err != nil {
 				return err
 			}
 		}

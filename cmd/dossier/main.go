@@ -16,10 +16,13 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 
 	"github.com/dossier-project/dossier/dossier"
+	"github.com/dossier-project/dossier/dossier/regime"
+	"github.com/dossier-project/dossier/templates"
 	"github.com/spf13/pflag"
 )
 
@@ -73,7 +76,11 @@ func run(args []string, stdout, stderr io.Writer) int {
 				printCommandHelp(stdout, c)
 				return exitOK
 			}
-			fmt.Fprintf(stderr, "dossier: no command %q\n", args[1])
+			var names []string
+			for _, c := range commands {
+				names = append(names, c.name)
+			}
+			fmt.Fprintf(stderr, "dossier: no command %q%s\n", args[1], didYouMean(args[1], names))
 			return exitUsage
 		}
 		printUsage(stdout)
@@ -83,7 +90,11 @@ func run(args []string, stdout, stderr io.Writer) int {
 	}
 	c := lookup(args[0])
 	if c == nil {
-		fmt.Fprintf(stderr, "dossier: unknown command %q\n\n", args[0])
+		var names []string
+		for _, c := range commands {
+			names = append(names, c.name)
+		}
+		fmt.Fprintf(stderr, "dossier: unknown command %q%s\n\n", args[0], didYouMean(args[0], names))
 		printUsage(stderr)
 		return exitUsage
 	}
@@ -99,7 +110,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 			printCommandHelp(stdout, c)
 			return exitOK
 		}
-		fmt.Fprintf(stderr, "dossier %s: %v\nRun 'dossier help %s' for usage.\n", c.name, err, c.name)
+		fmt.Fprintf(stderr, "dossier %s: %v%s\nRun 'dossier help %s' for usage.\n", c.name, err, flagSuggestion(fs, err), c.name)
 		return exitUsage
 	}
 	return c.run(e, opts, fs.Args())
@@ -149,7 +160,11 @@ func printCommandHelp(w io.Writer, c *command) {
 // there are none, every folder under cases/ that holds a case.yaml.
 func caseDirs(args []string) ([]string, error) {
 	if len(args) > 0 {
-		return args, nil
+		out := make([]string, len(args))
+		for i, a := range args {
+			out[i] = caseOf(a)
+		}
+		return out, nil
 	}
 	matches, _ := filepath.Glob(filepath.Join("cases", "*", "case.yaml"))
 	if len(matches) == 0 {
@@ -179,6 +194,54 @@ func isTerminal(w io.Writer) bool {
 func didYouMean(s string, candidates []string) string {
 	if n := dossier.Nearest(s, candidates); n != "" {
 		return fmt.Sprintf(" (did you mean %q?)", n)
+	}
+	return ""
+}
+
+// caseOf returns the case folder a command-line argument names: the
+// argument itself, or, for a file of a case (case.yaml, sources/x.yaml,
+// officials/x.yaml, …), the folder holding its case.yaml.
+func caseOf(arg string) string {
+	info, err := os.Stat(arg)
+	if err != nil || info.IsDir() {
+		return arg
+	}
+	dir := filepath.Dir(arg)
+	for range 2 {
+		if _, err := os.Stat(filepath.Join(dir, "case.yaml")); err == nil {
+			return dir
+		}
+		dir = filepath.Dir(dir)
+	}
+	return arg
+}
+
+// flagSuggestion returns ` (did you mean --x?)` for an unknown long flag
+// close to one the command has.
+func flagSuggestion(fs *pflag.FlagSet, err error) string {
+	name, ok := strings.CutPrefix(err.Error(), "unknown flag: --")
+	if !ok {
+		return ""
+	}
+	var names []string
+	fs.VisitAll(func(f *pflag.Flag) { names = append(names, f.Name) })
+	if n := dossier.Nearest(name, names); n != "" {
+		return fmt.Sprintf(" (did you mean --%s?)", n)
+	}
+	return ""
+}
+
+// regimeSuggestion returns ` (did you mean "x"?)` for the first regime
+// asked for that has no profile but is close to one that has.
+func regimeSuggestion(templatesDir string, asked []string) string {
+	known, err := regime.IDs(templates.FS(templatesDir))
+	if err != nil {
+		return ""
+	}
+	for _, a := range asked {
+		if !slices.Contains(known, a) {
+			return didYouMean(a, known)
+		}
 	}
 	return ""
 }
