@@ -1,7 +1,8 @@
 package dossier
 
 // The types below are the case-file format. Field tags name the YAML keys
-// (see SCHEMA.md); `dossier:"required"` marks required fields and
+// (README.md, "The case-file format"; `dossier schema` generates the JSON
+// Schema from these tags); `dossier:"required"` marks required fields and
 // `dossier:"vocab=NAME"` ties a field to a controlled vocabulary in
 // templates/vocabulary.yaml. Fields tagged `yaml:"-"` are filled by the
 // loader and linker, never read from YAML.

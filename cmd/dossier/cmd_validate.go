@@ -65,7 +65,7 @@ Exit status: 0 valid (warnings allowed), 1 invalid, 2 usage error.`,
 	})
 }
 
-// validateReport is the JSON shape of DESIGN.md.
+// validateReport is the JSON shape the README documents.
 type validateReport struct {
 	OK          bool             `json:"ok"`
 	Errors      int              `json:"errors"`
@@ -73,7 +73,7 @@ type validateReport struct {
 	Stats       dossier.Stats    `json:"stats"`
 	Diagnostics []jsonDiagnostic `json:"diagnostics"`
 	// Readiness is present only with --regime, so the default shape stays
-	// exactly as DESIGN.md fixes it.
+	// exactly as the README documents it.
 	Readiness *[]regime.Report `json:"readiness,omitempty"`
 }
 

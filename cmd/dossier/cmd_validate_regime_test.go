@@ -31,7 +31,7 @@ func TestValidateRegimeText(t *testing.T) {
 }
 
 func TestValidateRegimeJSON(t *testing.T) {
-	// Without --regime, the JSON keeps exactly the keys DESIGN.md fixes.
+	// Without --regime, the JSON keeps exactly the keys the README documents.
 	_, stdout, _ := runCLI(t, "validate", "--format", "json", steppeCase)
 	var plain map[string]any
 	if err := json.Unmarshal([]byte(stdout), &plain); err != nil {

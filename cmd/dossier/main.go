@@ -26,7 +26,7 @@ import (
 	"github.com/spf13/pflag"
 )
 
-// Exit codes, as DESIGN.md fixes them.
+// Exit codes, as the README documents them.
 const (
 	exitOK      = 0 // valid input, outputs written
 	exitInvalid = 1 // the input is invalid, or an output could not be written
