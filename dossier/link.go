@@ -24,6 +24,19 @@ func Link(c *Case) Diagnostics {
 				"archived file %q has changed: its sha256 is %s, not the recorded %s", s.File, s.ComputedSHA256[:12]+"…", s.SHA256[:12]+"…")
 		}
 	}
+	for _, s := range c.Sources {
+		o := s.Original
+		if o == nil || o.ComputedSHA256 == "" || o.SHA256 == "" {
+			continue
+		}
+		if !isHex64(o.SHA256) {
+			sink.errorf(o.Meta.At("sha256"), "source-hash", "run: dossier hash", "original sha256 %q is not 64 lowercase hex digits", o.SHA256)
+		} else if o.SHA256 != o.ComputedSHA256 {
+			sink.errorf(o.Meta.At("sha256"), "source-hash",
+				fmt.Sprintf("the captured original must stay exactly as obtained: restore sources/%s from your capture or backup (git checkout -- sources/%s if the case is in git); a new capture is a new source with its own files and hashes", o.File, o.File),
+				"captured original %q has changed: its sha256 is %s, not the recorded %s", o.File, o.ComputedSHA256[:12]+"…", o.SHA256[:12]+"…")
+		}
+	}
 	indexSources(c.Sources)
 	found := lookupQuotes(c, byID)
 	c.EachEvidence(func(e *Evidence, _ string) {

@@ -119,6 +119,9 @@ func Load(dir string) (*Case, Diagnostics) {
 	}
 	for _, s := range c.Sources {
 		l.readArchive(s)
+		if s.Original != nil {
+			l.readOriginal(s, s.Original)
+		}
 	}
 	return c, sink.list
 }
@@ -292,6 +295,37 @@ func (l *loader) readArchive(s *Source) {
 		return
 	}
 	s.Text = data
+}
+
+// readOriginal hashes a source's captured original (a PDF, a saved web
+// page), read from the sources/ folder like the text, with the limit for
+// originals; Link compares the hash with the recorded one.
+func (l *loader) readOriginal(s *Source, o *Original) {
+	if o.File == "" {
+		return // reported as a missing required field
+	}
+	at := o.Meta.At("file")
+	local := filepath.FromSlash(o.File)
+	if strings.Contains(o.File, `\`) || !filepath.IsLocal(local) {
+		l.sink.errorf(at, "source-path", "give the file's name relative to the sources/ folder, e.g. "+s.ID+".pdf", "original %q is outside the case folder", o.File)
+		return
+	}
+	data, err := l.root.ReadFile("sources/"+filepath.ToSlash(filepath.Clean(local)), caseroot.Original)
+	switch {
+	case errors.Is(err, caseroot.ErrOutside):
+		l.sink.errorf(at, "source-path", "copy the captured file into the case's sources/ folder instead of linking to it", "original %q is a link that leads outside the case folder", o.File)
+	case errors.Is(err, fs.ErrNotExist):
+		l.sink.errorf(at, "source-missing", "keep the file as captured in sources/ (dossier source add does), or remove original:", "captured original %q does not exist", o.File)
+	case errors.Is(err, caseroot.ErrTooLarge):
+		l.sink.errorf(at, "source-missing", fmt.Sprintf("captured originals are at most %s", caseroot.Size(caseroot.MaxOriginal)), "captured original %q is %s; it is not read", o.File, reason(err))
+	case errors.Is(err, caseroot.ErrNotRegular):
+		l.sink.errorf(at, "source-missing", "keep the capture as an ordinary file", "captured original %q is not a regular file: %s", o.File, reason(err))
+	case err != nil:
+		l.sink.errorf(at, "source-missing", "", "captured original %q cannot be read: %s", o.File, reason(err))
+	default:
+		sum := sha256.Sum256(data)
+		o.ComputedSHA256 = hex.EncodeToString(sum[:])
+	}
 }
 
 // readPhoto reads a photo's bytes, relative to the case folder, into

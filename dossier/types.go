@@ -74,17 +74,18 @@ type Source struct {
 	Origin string `yaml:"origin" dossier:"vocab=source_origins"`
 	// AccountOf names the body whose account it is when that is not the
 	// publisher (three press releases of one government: one account).
-	AccountOf  string `yaml:"account_of"`
-	Author     string `yaml:"author"`
-	Published  Date   `yaml:"published"`
-	URL        string `yaml:"url"`
-	ArchiveURL string `yaml:"archive_url"`
-	Retrieved  Date   `yaml:"retrieved"`
-	Language   string `yaml:"language"`
-	File       string `yaml:"file" dossier:"required"`
-	SHA256     string `yaml:"sha256" dossier:"required"`
-	Notes      string `yaml:"notes"`
-	Meta       Meta   `yaml:"-"`
+	AccountOf  string    `yaml:"account_of"`
+	Author     string    `yaml:"author"`
+	Published  Date      `yaml:"published"`
+	URL        string    `yaml:"url"`
+	ArchiveURL string    `yaml:"archive_url"`
+	Retrieved  Date      `yaml:"retrieved"`
+	Language   string    `yaml:"language"`
+	File       string    `yaml:"file" dossier:"required"`
+	SHA256     string    `yaml:"sha256" dossier:"required"`
+	Original   *Original `yaml:"original"`
+	Notes      string    `yaml:"notes"`
+	Meta       Meta      `yaml:"-"`
 
 	ID   string `yaml:"-"`
 	Path string `yaml:"-"` // the metadata file
@@ -93,6 +94,17 @@ type Source struct {
 	// ComputedSHA256 is the hash of Text as read.
 	ComputedSHA256 string `yaml:"-"`
 	index          *textIndex
+}
+
+// Original is a source's file as it was captured (a PDF, a saved web
+// page), kept unmodified beside the text that quotes are checked against.
+type Original struct {
+	File   string `yaml:"file" dossier:"required"`
+	SHA256 string `yaml:"sha256" dossier:"required"`
+	Meta   Meta   `yaml:"-"`
+
+	// ComputedSHA256 is the hash of the file as read; "" when unread.
+	ComputedSHA256 string `yaml:"-"`
 }
 
 // Evidence is a claim's support: an exact quote from an archived source.
