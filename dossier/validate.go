@@ -229,7 +229,7 @@ func (v *validator) victim(vic *Victim) {
 	if vic.Sensitivity == "" && vic.Meta.Pos.File != "" {
 		v.sink.warnf(vic.Meta.At("name"), "sensitivity-default",
 			"write \"sensitivity: restricted\" to confirm, or \"sensitivity: public\" if the sources and the person's consent allow naming them",
-			"victim %q has no sensitivity, so counts as restricted: withheld (replaced by a pseudonym) from public outputs", vic.Name)
+			"%q has no sensitivity, so counts as restricted: withheld from public outputs", vic.Name)
 	}
 	v.notFuture(vic.BirthDate, vic.Meta.At("birth_date"), "birth_date")
 	for _, ev := range vic.Events {
