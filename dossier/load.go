@@ -45,8 +45,13 @@ func idHint(id string) string {
 // Open loads the case folder dir, validates it and links its evidence to
 // the archived sources: the first three stages of the pipeline. The case is
 // usable (for rendering) only when the diagnostics hold no errors.
-func Open(dir string) (*Case, Diagnostics) {
-	c, ds := Load(dir)
+func Open(dir string) (*Case, Diagnostics) { return OpenWith(dir, Vocab()) }
+
+// OpenWith is Open with the vocabularies of a templates folder (see
+// LoadVocabulary): values are checked against them and outputs take their
+// labels from them.
+func OpenWith(dir string, vocab Vocabulary) (*Case, Diagnostics) {
+	c, ds := LoadWith(dir, vocab)
 	if c != nil {
 		ds = append(ds, Validate(c)...)
 		ds = append(ds, Link(c)...)
@@ -63,7 +68,10 @@ func Open(dir string) (*Case, Diagnostics) {
 //
 // Every file is read through one caseroot.Root for the folder: nothing
 // outside it, only regular files, each kind under its size limit.
-func Load(dir string) (*Case, Diagnostics) {
+func Load(dir string) (*Case, Diagnostics) { return LoadWith(dir, Vocab()) }
+
+// LoadWith is Load with the given vocabularies.
+func LoadWith(dir string, vocab Vocabulary) (*Case, Diagnostics) {
 	sink := &diagSink{}
 	hint := "a case folder holds case.yaml, sources/, officials/ and victims/"
 	root, err := caseroot.Open(dir)
@@ -76,7 +84,7 @@ func Load(dir string) (*Case, Diagnostics) {
 		return nil, sink.list
 	}
 	defer root.Close()
-	l := &loader{root: root, dir: dir, sink: sink}
+	l := &loader{vocab: vocab, root: root, dir: dir, sink: sink}
 	casePath := filepath.Join(dir, "case.yaml")
 	data, err := root.ReadFile("case.yaml", caseroot.YAML)
 	if err != nil {
@@ -88,7 +96,8 @@ func Load(dir string) (*Case, Diagnostics) {
 		return nil, sink.list
 	}
 	c := &Case{Dir: dir, ID: caseID(dir)}
-	(&decoder{file: casePath, sink: sink, vocab: Vocab()}).decodeFile(data, c)
+	c.Vocabulary = vocab
+	(&decoder{file: casePath, sink: sink, vocab: vocab}).decodeFile(data, c)
 	if problem := caseNameProblem(c.ID); problem != "" {
 		sink.errorf(Pos{File: casePath}, "id-format", "rename the case folder: letters, digits, spaces, '.', '_' and '-', not starting with '.' or '-', at most "+fmt.Sprint(MaxIDLength)+" bytes",
 			"the case folder's name %q %s; output files are named after it", c.ID, problem)
@@ -155,9 +164,10 @@ func caseID(dir string) string {
 
 // loader reads one case folder through its root.
 type loader struct {
-	root *caseroot.Root
-	dir  string
-	sink *diagSink
+	vocab Vocabulary
+	root  *caseroot.Root
+	dir   string
+	sink  *diagSink
 }
 
 // decodeInto fills out from the YAML file name (relative to the case
@@ -171,7 +181,7 @@ func (l *loader) decodeInto(name string, out any) {
 		l.readError(p, "read", name, err)
 		return
 	}
-	(&decoder{file: p.File, sink: l.sink, vocab: Vocab()}).decodeFile(data, out)
+	(&decoder{file: p.File, sink: l.sink, vocab: l.vocab}).decodeFile(data, out)
 }
 
 // readError reports a file that could not be read, in words and with a fix.

@@ -47,11 +47,15 @@ type Case struct {
 	Notes           string `yaml:"notes"`
 	Meta            Meta   `yaml:"-"`
 
-	ID        string      `yaml:"-"` // the folder's name
-	Dir       string      `yaml:"-"` // the folder, as given to Load
-	Sources   []*Source   `yaml:"-"` // sorted by id
-	Officials []*Official `yaml:"-"` // sorted by id
-	Victims   []*Victim   `yaml:"-"` // sorted by id
+	ID      string    `yaml:"-"` // the folder's name
+	Dir     string    `yaml:"-"` // the folder, as given to Load
+	Sources []*Source `yaml:"-"` // sorted by id
+	// Vocabulary is the controlled vocabularies the case was read with
+	// (the embedded ones, or those of --templates); outputs take their
+	// labels from it.
+	Vocabulary Vocabulary  `yaml:"-"`
+	Officials  []*Official `yaml:"-"` // sorted by id
+	Victims    []*Victim   `yaml:"-"` // sorted by id
 }
 
 // Submitter is the organisation that submits the case.

@@ -58,7 +58,7 @@ Exit status: 0 valid (warnings allowed), 1 invalid, 2 usage error.`,
 			fs.BoolVar(&o.strict, "strict", false, "treat warnings as errors")
 			fs.StringSliceVar(&o.regimes, "regime", nil, "also report readiness for these regime profiles, comma-separated (e.g. uk-ghr,eu-ghrsr)")
 			fs.StringSliceVar(&o.audiences, "audience", nil, "also check what these audiences withhold and the residual risks (public, partner)")
-			fs.StringVar(&o.templates, "templates", "", "read regime profiles from this folder as well as the built-in ones")
+			fs.StringVar(&o.templates, "templates", "", "read regime profiles and vocabularies (labels included) from this folder as well as the built-in ones")
 			return o
 		},
 		run: runValidate,
@@ -115,8 +115,13 @@ func runValidate(e *env, opts any, args []string) int {
 		}
 		report.Readiness = &[]regime.Report{}
 	}
+	vocab, err := dossier.LoadVocabulary(templates.FS(o.templates))
+	if err != nil {
+		fmt.Fprintf(e.stderr, "dossier validate: --templates: %v\n", err)
+		return exitUsage
+	}
 	for _, dir := range dirs {
-		c, ds := dossier.Open(dir)
+		c, ds := dossier.OpenWith(dir, vocab)
 		if c != nil {
 			if known, err := regime.IDs(templates.FS(o.templates)); err == nil {
 				ds = append(ds, dossier.CheckRegimes(c, known)...)

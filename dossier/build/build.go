@@ -125,7 +125,11 @@ func Case(dir string, o Options) (Result, error) {
 	if len(o.Formats) == 0 {
 		o.Formats = FormatNames()
 	}
-	c, ds := dossier.Open(dir)
+	vocab, err := dossier.LoadVocabulary(o.Templates)
+	if err != nil {
+		return Result{}, err
+	}
+	c, ds := dossier.OpenWith(dir, vocab)
 	if c != nil {
 		known, err := regime.IDs(o.Templates)
 		if err != nil {

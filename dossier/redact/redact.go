@@ -32,7 +32,10 @@ func Redact(c *dossier.Case, a model.Audience, buildDate time.Time) (*model.Doss
 		return r(s)
 	}
 	ids := neutralIDs(c, inv)
-	v := dossier.Vocab()
+	v := c.Vocabulary // the labels of the templates the case was read with
+	if v == nil {
+		v = dossier.Vocab()
+	}
 	label := func(list, value string) model.Label {
 		if value == "" {
 			return model.Label{}
