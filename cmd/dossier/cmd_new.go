@@ -34,14 +34,14 @@ saying what goes there. Each file begins with a line that lets editors
 validate and complete it as you type, against the schemas in the case's
 schema/ folder. dossier new never overwrites a file.
 
-  dossier new case cases/my-case --country Kazakhstan --title "…"
+  dossier new case cases/my-case --country Examplestan --title "…"
       creates the folder with case.yaml, sources/, officials/, victims/
       and schema/; the new case validates straight away.
-  dossier new official "Erlan Turgumbayev" --case cases/my-case
-      writes officials/erlan-turgumbayev.yaml (the id is the name,
-      transliterated to ASCII: "Ерлан Тургумбаев" → erlan-turgumbaev).
-  dossier new victim "Galiya Ospanova" --case cases/my-case
-      writes victims/galiya-ospanova.yaml with sensitivity: restricted
+  dossier new official "R. Stone" --case cases/my-case
+      writes officials/r-stone.yaml (the id is the name, transliterated
+      to ASCII: "Иван Петров" → ivan-petrov).
+  dossier new victim "Jana Novák" --case cases/my-case
+      writes victims/jana-novak.yaml with sensitivity: restricted
       written out, so the person is withheld from public outputs until
       you decide otherwise.
 
