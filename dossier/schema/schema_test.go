@@ -289,3 +289,22 @@ func TestSchemaLevelBadCasesFail(t *testing.T) {
 		}
 	}
 }
+
+// A case's schema/ folder (written by dossier new, or dossier schema
+// --out) must match what the validator accepts now; a stale copy would
+// have editors flag valid files or pass invalid ones.
+func TestShippedSchemasAreCurrent(t *testing.T) {
+	files, err := GenerateAll(templates.Embedded(), dossier.KindNames)
+	if err != nil {
+		t.Fatal(err)
+	}
+	dirs, _ := filepath.Glob(filepath.Join("..", "..", "cases", "*", "schema"))
+	for _, dir := range dirs {
+		for kind, want := range files {
+			got, err := os.ReadFile(filepath.Join(dir, FileName(kind)))
+			if err != nil || string(got) != string(want) {
+				t.Errorf("%s is missing or stale: run dossier schema --out %s", filepath.Join(dir, FileName(kind)), filepath.ToSlash(filepath.Join(strings.TrimPrefix(dir, "../../"))))
+			}
+		}
+	}
+}
