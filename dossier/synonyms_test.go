@@ -1,6 +1,8 @@
 package dossier
 
 import (
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -41,5 +43,23 @@ func TestVocabHintNeverSwapsMeaning(t *testing.T) {
 		if !strings.Contains(h, want) {
 			t.Errorf("hint lacks %q: %s", want, h)
 		}
+	}
+}
+
+// A group is never withheld, so lacking a sensitivity earns no notice.
+func TestNoSensitivityNoticeForGroups(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "case")
+	copyTree(t, filepath.Join("testdata", "base"), dir)
+	os.WriteFile(filepath.Join(dir, "victims", "protesters.yaml"), []byte("kind: group\nname: Protesters in Oakvale\nstatus: harassed\n"), 0o644)
+	os.WriteFile(filepath.Join(dir, "victims", "anna-lis.yaml"), []byte("name: Anna Lis\nstatus: harassed\n"), 0o644)
+	_, ds := Open(dir)
+	var got []string
+	for _, d := range ds {
+		if d.Rule == "sensitivity-default" {
+			got = append(got, filepath.Base(d.File))
+		}
+	}
+	if strings.Join(got, ",") != "anna-lis.yaml" {
+		t.Errorf("sensitivity-default for %v, want only the person anna-lis.yaml", got)
 	}
 }
