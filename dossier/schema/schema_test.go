@@ -308,3 +308,26 @@ func TestShippedSchemasAreCurrent(t *testing.T) {
 		}
 	}
 }
+
+// Every file of a shipped case begins with the line that points editors at
+// its schema, as the files dossier new and dossier source add write do.
+func TestShippedFilesNameTheirSchema(t *testing.T) {
+	dirs, _ := filepath.Glob(filepath.Join("..", "..", "cases", "*"))
+	for _, dir := range dirs {
+		for _, f := range caseFiles(t, dir) {
+			data, _ := os.ReadFile(f)
+			first, _, _ := strings.Cut(string(data), "\n")
+			path, ok := strings.CutPrefix(first, "# yaml-language-server: $schema=")
+			if !ok {
+				t.Errorf("%s does not begin with its schema line (# yaml-language-server: $schema=…)", f)
+				continue
+			}
+			if filepath.Base(path) != FileName(kindOf(f)) {
+				t.Errorf("%s points at %s, not its kind's schema", f, path)
+			}
+			if _, err := os.Stat(filepath.Join(filepath.Dir(f), path)); err != nil {
+				t.Errorf("%s: its schema %s is missing", f, path)
+			}
+		}
+	}
+}
