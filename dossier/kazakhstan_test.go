@@ -1,7 +1,8 @@
 package dossier
 
 import (
-	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
 	"os"
 	"path/filepath"
 	"testing"
@@ -45,27 +46,23 @@ func TestKazakhstanCase(t *testing.T) {
 	}
 }
 
-// TestKazakhstanSourcesAreTheSeeds checks that each archived source is the
-// seed document byte for byte, when the seeds are beside the repository.
-func TestKazakhstanSourcesAreTheSeeds(t *testing.T) {
-	seeds := filepath.Join("..", "..", "shared", "seeds")
-	if _, err := os.Stat(seeds); err != nil {
-		t.Skip("../shared/seeds is not beside the repository")
+// TestKazakhstanSourcesAreThePublishedTexts pins each archived source to
+// the SHA-256 of the published text it was captured from, so that neither
+// the text nor the hash recorded beside it can change together unnoticed.
+func TestKazakhstanSourcesAreThePublishedTexts(t *testing.T) {
+	published := map[string]string{
+		"ep-2021-resolution-mfa-reaction.txt": "3043d10cf10a825a2b4935242c0a8da6c0c170f74f32a16086085ea9f7c94b06",
+		"odf-2019-ep-resolution.txt":          "a46449bd63d729db3d5d2bb4655891591a2c7c2e7880f6d5aa8c7674777c335e",
+		"meps-2020-letters-tokayev.txt":       "d446fedb95b50f7629c9b09f50a14a169ade302450816af31e27059b885963dc",
+		"kibhr-2018-ep-visit-statement.txt":   "fc680ac800736851a7439b74fdabc58f1c32c4da8ee6c04241f5a45390fa50d0",
 	}
-	pairs := map[string]string{
-		"ep-2021-resolution-mfa-reaction.txt": "000_ae67d40108068b2c.txt",
-		"odf-2019-ep-resolution.txt":          "001_646c7ffae06ab45e.txt",
-		"meps-2020-letters-tokayev.txt":       "002_c2e015b5830e80d6.txt",
-		"kibhr-2018-ep-visit-statement.txt":   "003_fb1c1f76f9ae77d2.txt",
-	}
-	for archived, seed := range pairs {
-		a, err1 := os.ReadFile(filepath.Join("..", "cases", "kazakhstan", "sources", archived))
-		b, err2 := os.ReadFile(filepath.Join(seeds, seed))
-		if err1 != nil || err2 != nil {
-			t.Fatal(err1, err2)
+	for archived, want := range published {
+		data, err := os.ReadFile(filepath.Join("..", "cases", "kazakhstan", "sources", archived))
+		if err != nil {
+			t.Fatal(err)
 		}
-		if !bytes.Equal(a, b) {
-			t.Errorf("%s differs from the seed %s", archived, seed)
+		if sum := sha256.Sum256(data); hex.EncodeToString(sum[:]) != want {
+			t.Errorf("%s is not the published text it was captured from (sha256 %x, want %s)", archived, sum, want)
 		}
 	}
 }
