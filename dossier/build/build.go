@@ -15,6 +15,7 @@ import (
 	"github.com/dossier-project/dossier/dossier"
 	"github.com/dossier-project/dossier/dossier/bundle"
 	"github.com/dossier-project/dossier/dossier/csvout"
+	"github.com/dossier-project/dossier/dossier/ftm"
 	"github.com/dossier-project/dossier/dossier/internal/outset"
 	"github.com/dossier-project/dossier/dossier/jsonout"
 	"github.com/dossier-project/dossier/dossier/model"
@@ -42,6 +43,7 @@ var Formats = []Format{
 	{"pdf", "a PDF dossier per official and regime, and one per regime for the whole case", pdf.Render},
 	{"xlsx", "an Excel workbook of the case for partner organisations", xlsx.Render},
 	{"bundle", "an evidence bundle for lawyers: indexed, paginated exhibits, archived texts and sha256 manifests, in one zip", bundle.Render},
+	{"ftm", "FollowTheMoney entities as JSON lines, for Aleph and OpenSanctions", ftm.Render},
 }
 
 // FormatNames returns the names of all formats.

@@ -65,14 +65,16 @@ func TestNoWithheldNameLeaks(t *testing.T) {
 	perFormat := map[string]bool{}
 	bundlePDF := false
 	for _, f := range found {
-		perFormat[filepath.Ext(f.File)] = true
+		// A file's extension is all after its first dot: "leak-internal.ftm.json" has ".ftm.json".
+		_, suffix, _ := strings.Cut(filepath.Base(f.File), ".")
+		perFormat["."+suffix] = true
 		// The bundle's PDF writes text as glyph ids: only pdftotext reads it.
 		bundlePDF = bundlePDF || strings.HasSuffix(f.Layer, ".pdf/pdftotext")
 	}
 	if !bundlePDF && leaktest.PdftotextAvailable() {
 		t.Error("internal bundle: the scan does not read the text of the PDF inside the zip")
 	}
-	ext := map[string]string{"bundle": ".zip"} // formats whose files are not named after them
+	ext := map[string]string{"bundle": ".zip", "ftm": ".ftm.json"} // formats whose files are not named after them
 	for _, f := range Formats {
 		e := "." + f.Name
 		if ext[f.Name] != "" {

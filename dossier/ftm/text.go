@@ -1,0 +1,109 @@
+package ftm
+
+import (
+	"fmt"
+	"io/fs"
+	"strings"
+
+	"github.com/dossier-project/dossier/dossier/internal/fold"
+	"gopkg.in/yaml.v3"
+)
+
+// textPath is the mapping's file inside the templates.
+const textPath = "text/ftm.yaml"
+
+// mapping is templates/text/ftm.yaml: which FtM schema each kind of record
+// becomes, the wording of generated values, and the code lists FtM
+// expects (genders, languages, countries).
+type mapping struct {
+	OfficialSchemata map[string]string `yaml:"official_schemata"`
+	DocumentSchemata map[string]string `yaml:"document_schemata"`
+	SourceSchemata   map[string]string `yaml:"source_schemata"`
+	BodySchema       string            `yaml:"body_schema"`
+	VictimSchema     string            `yaml:"victim_schema"`
+	Wording          struct {
+		AllegationName        string `yaml:"allegation_name"`
+		AllegationDescription string `yaml:"allegation_description"`
+		VictimEventName       string `yaml:"victim_event_name"`
+		ExcerptRole           string `yaml:"excerpt_role"`
+	} `yaml:"wording"`
+	Genders        map[string]string `yaml:"genders"`
+	Languages      map[string]string `yaml:"languages"`
+	CountryAliases map[string]string `yaml:"country_aliases"`
+	Countries      map[string]string `yaml:"countries"`
+
+	countryByName map[string]string // folded name or code → code
+	languageCodes map[string]bool   // the ISO 639-3 codes named
+}
+
+func loadMapping(fsys fs.FS) (*mapping, error) {
+	data, err := fs.ReadFile(fsys, textPath)
+	if err != nil {
+		return nil, fmt.Errorf("templates: %w", err)
+	}
+	m := &mapping{}
+	if err := yaml.Unmarshal(data, m); err != nil {
+		return nil, fmt.Errorf("templates/%s: %w", textPath, err)
+	}
+	switch {
+	case len(m.OfficialSchemata) == 0:
+		return nil, fmt.Errorf("templates/%s: official_schemata is missing", textPath)
+	case m.BodySchema == "" || m.VictimSchema == "":
+		return nil, fmt.Errorf("templates/%s: body_schema and victim_schema are required", textPath)
+	case m.Wording.AllegationName == "" || m.Wording.VictimEventName == "" || m.Wording.ExcerptRole == "":
+		return nil, fmt.Errorf("templates/%s: wording.allegation_name, victim_event_name and excerpt_role are required", textPath)
+	case len(m.Countries) == 0:
+		return nil, fmt.Errorf("templates/%s: countries is missing", textPath)
+	}
+	m.countryByName = map[string]string{}
+	for code, name := range m.Countries {
+		m.countryByName[fold.String(name)] = code
+		m.countryByName[fold.String(code)] = code
+	}
+	for name, code := range m.CountryAliases {
+		if _, ok := m.Countries[code]; !ok {
+			return nil, fmt.Errorf("templates/%s: country_aliases: %q stands for %q, which is not in countries", textPath, name, code)
+		}
+		m.countryByName[fold.String(name)] = code
+	}
+	m.languageCodes = map[string]bool{}
+	for _, code := range m.Languages {
+		m.languageCodes[code] = true
+	}
+	return m, nil
+}
+
+// country returns the FtM code of a country named by name or code.
+func (m *mapping) country(s string) (string, bool) {
+	code, ok := m.countryByName[fold.String(s)]
+	return code, ok
+}
+
+// language returns the FtM (ISO 639-3) code for a BCP 47 tag.
+func (m *mapping) language(tag string) (string, bool) {
+	primary, _, _ := strings.Cut(strings.ToLower(strings.TrimSpace(tag)), "-")
+	if m.languageCodes[primary] {
+		return primary, true
+	}
+	code, ok := m.Languages[primary]
+	return code, ok
+}
+
+// gender returns the FtM gender for the value a case gives.
+func (m *mapping) gender(s string) (string, bool) {
+	g, ok := m.Genders[fold.String(s)]
+	return g, ok
+}
+
+// fill replaces each {key} of a wording template.
+func fill(template string, pairs ...string) string {
+	return strings.NewReplacer(bracePairs(pairs)...).Replace(template)
+}
+
+func bracePairs(pairs []string) []string {
+	out := make([]string, len(pairs))
+	for i := 0; i+1 < len(pairs); i += 2 {
+		out[i], out[i+1] = "{"+pairs[i]+"}", pairs[i+1]
+	}
+	return out
+}
