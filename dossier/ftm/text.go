@@ -107,3 +107,14 @@ func bracePairs(pairs []string) []string {
 	}
 	return out
 }
+
+// Countries returns a lookup of the FtM country code for a country as a
+// case names it (by name or code; case, diacritics and spacing ignored),
+// from the templates' text/ftm.yaml, for other tools that speak FtM.
+func Countries(fsys fs.FS) (func(string) (string, bool), error) {
+	m, err := loadMapping(fsys)
+	if err != nil {
+		return nil, err
+	}
+	return m.country, nil
+}
