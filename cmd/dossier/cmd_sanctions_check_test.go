@@ -88,7 +88,7 @@ func TestSanctionsCheckBadInput(t *testing.T) {
 		{"a folder", []string{"--dataset", t.TempDir(), ftmSteppe}, exitInvalid, "not a regular file"},
 		{"malformed line", []string{"--dataset", writeDataset(t, good, `{"id":`), ftmSteppe}, exitInvalid, "entities.ftm.json:2: not valid JSON"},
 		{"huge line", []string{"--max-line", "100", "--dataset", writeDataset(t, good, good+strings.Repeat(" ", 200)), ftmSteppe}, exitInvalid, "entities.ftm.json:2: longer than 100 bytes"},
-		{"wrong type", []string{"--dataset", writeDataset(t, `{"id":"a","schema":"Person","properties":{"name":"Qairat"}}`), ftmSteppe}, exitInvalid, "entities.ftm.json:1: entity \"a\": property name is not a list of values"},
+		{"wrong type", []string{"--dataset", writeDataset(t, `{"id":"a","schema":"Person","properties":{"name":"Qairat"}}`), ftmSteppe}, exitInvalid, "entities.ftm.json:1: entity \"a\": property name: a JSON string where FtM has a list of strings"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -291,36 +291,38 @@ func eachLine(r io.Reader, maxLine int, fn func(n int, line []byte) error) error
 }
 
 // entity is one line of the dataset. Only the properties sanctions-check
-// reads are kept, still raw; the others are checked as JSON and dropped.
+// reads are kept; the others are checked as JSON and dropped. Values are
+// strings, except the nested Sanction entities of OpenSanctions' nested
+// exports, kept raw.
 type entity struct {
 	line       int
 	ID         string `json:"id"`
 	Schema     string `json:"schema"`
 	Properties struct {
-		Name         json.RawMessage `json:"name"`
-		Alias        json.RawMessage `json:"alias"`
-		PreviousName json.RawMessage `json:"previousName"`
-		BirthDate    json.RawMessage `json:"birthDate"`
-		Nationality  json.RawMessage `json:"nationality"`
-		Citizenship  json.RawMessage `json:"citizenship"`
-		Country      json.RawMessage `json:"country"`
-		Jurisdiction json.RawMessage `json:"jurisdiction"`
-		Position     json.RawMessage `json:"position"`
-		Topics       json.RawMessage `json:"topics"`
+		Name         []string `json:"name"`
+		Alias        []string `json:"alias"`
+		PreviousName []string `json:"previousName"`
+		BirthDate    []string `json:"birthDate"`
+		Nationality  []string `json:"nationality"`
+		Citizenship  []string `json:"citizenship"`
+		Country      []string `json:"country"`
+		Jurisdiction []string `json:"jurisdiction"`
+		Position     []string `json:"position"`
+		Topics       []string `json:"topics"`
 		Sanctions    json.RawMessage `json:"sanctions"`
-		Entity       json.RawMessage `json:"entity"`
-		Authority    json.RawMessage `json:"authority"`
-		Program      json.RawMessage `json:"program"`
-		StartDate    json.RawMessage `json:"startDate"`
-		EndDate      json.RawMessage `json:"endDate"`
-		ListingDate  json.RawMessage `json:"listingDate"`
-		Reason       json.RawMessage `json:"reason"`
-		SourceURL    json.RawMessage `json:"sourceUrl"`
+		Entity       []string `json:"entity"`
+		Authority    []string `json:"authority"`
+		Program      []string `json:"program"`
+		StartDate    []string `json:"startDate"`
+		EndDate      []string `json:"endDate"`
+		ListingDate  []string `json:"listingDate"`
+		Reason       []string `json:"reason"`
+		SourceURL    []string `json:"sourceUrl"`
 	} `json:"properties"`
 }
 
 // prop returns a property's raw value by its FtM name.
-func (e *entity) prop(name string) json.RawMessage {
+func (e *entity) prop(name string) []string {
 	p := &e.Properties
 	switch name {
 	case "name":
@@ -343,8 +345,6 @@ func (e *entity) prop(name string) json.RawMessage {
 		return p.Position
 	case "topics":
 		return p.Topics
-	case "sanctions":
-		return p.Sanctions
 	case "entity":
 		return p.Entity
 	case "authority":
@@ -372,6 +372,10 @@ func parse(n int, line []byte) (*entity, error) {
 	}
 	e := &entity{line: n}
 	if err := json.Unmarshal(line, e); err != nil {
+		var typ *json.UnmarshalTypeError
+		if prop, ok := strings.CutPrefix(fieldOf(err, &typ), "properties."); ok && e.ID != "" {
+			return nil, &InputError{n, fmt.Sprintf("entity %q: property %s: a JSON %s where FtM has a list of strings", short(e.ID), prop, typ.Value)}
+		}
 		return nil, &InputError{n, describe(err)}
 	}
 	switch {
@@ -381,6 +385,14 @@ func parse(n int, line []byte) (*entity, error) {
 		return nil, &InputError{n, fmt.Sprintf(`entity %q has no "schema"`, short(e.ID))}
 	}
 	return e, nil
+}
+
+// fieldOf returns the field a type error is about, or "".
+func fieldOf(err error, typ **json.UnmarshalTypeError) string {
+	if errors.As(err, typ) {
+		return (*typ).Field
+	}
+	return ""
 }
 
 // describe words a JSON error for a person reading the dataset.
@@ -400,38 +412,11 @@ func describe(err error) string {
 	return "not valid JSON: " + err.Error()
 }
 
-// strings returns the string values of properties; a nested entity (as
-// OpenSanctions' nested exports write) is skipped.
+// strings returns the values of properties.
 func (e *entity) strings(props ...string) ([]string, error) {
 	var out []string
 	for _, p := range props {
-		raw := e.prop(p)
-		if len(raw) == 0 || string(raw) == "null" {
-			continue
-		}
-		var plain []string
-		if json.Unmarshal(raw, &plain) == nil {
-			out = append(out, plain...)
-			continue
-		}
-		var vals []json.RawMessage
-		if err := json.Unmarshal(raw, &vals); err != nil {
-			return nil, &InputError{e.line, fmt.Sprintf("entity %q: property %s is not a list of values", short(e.ID), p)}
-		}
-		for _, v := range vals {
-			switch {
-			case len(v) > 0 && v[0] == '"':
-				var s string
-				if err := json.Unmarshal(v, &s); err != nil {
-					return nil, &InputError{e.line, fmt.Sprintf("entity %q: property %s: %v", short(e.ID), p, err)}
-				}
-				out = append(out, s)
-			case len(v) > 0 && v[0] == '{':
-				// a nested entity
-			default:
-				return nil, &InputError{e.line, fmt.Sprintf("entity %q: property %s holds %s, not a string", short(e.ID), p, short(string(v)))}
-			}
-		}
+		out = append(out, e.prop(p)...)
 	}
 	return out, nil
 }
@@ -459,7 +444,7 @@ func (e *entity) props() (props, error) {
 	}
 	// OpenSanctions' nested exports put the Sanction entities inside the
 	// person's "sanctions" property.
-	if raw := e.prop("sanctions"); len(raw) > 0 {
+	if raw := e.Properties.Sanctions; len(raw) > 0 {
 		var nested []json.RawMessage
 		if json.Unmarshal(raw, &nested) == nil {
 			for _, v := range nested {

@@ -159,11 +159,11 @@ func TestHostileDatasets(t *testing.T) {
 		{"id a number", `{"id":5,"schema":"Person"}` + "\n", 0, "line 1: id is a JSON number"},
 		{"no id", `{"schema":"Person"}` + "\n", 0, `line 1: no "id"`},
 		{"no schema", `{"id":"x"}` + "\n", 0, `line 1: entity "x" has no "schema"`},
-		{"name a string", `{"id":"x","schema":"Person","properties":{"name":"Kairat Kasymov"}}` + "\n", 0, `line 1: entity "x": property name is not a list of values`},
-		{"name a number", `{"id":"x","schema":"Person","properties":{"name":[5]}}` + "\n", 0, `line 1: entity "x": property name holds 5, not a string`},
-		{"birth date a number", `{"id":"x","schema":"Person","properties":{"name":["Kairat Kasymov"],"birthDate":[1965]}}` + "\n", 0, `line 1: entity "x": property birthDate holds 1965, not a string`},
+		{"name a string", `{"id":"x","schema":"Person","properties":{"name":"Kairat Kasymov"}}` + "\n", 0, `line 1: entity "x": property name: a JSON string where FtM has a list of strings`},
+		{"name a number", `{"id":"x","schema":"Person","properties":{"name":[5]}}` + "\n", 0, `line 1: entity "x": property name: a JSON number where FtM has a list of strings`},
+		{"birth date a number", `{"id":"x","schema":"Person","properties":{"name":["Kairat Kasymov"],"birthDate":[1965]}}` + "\n", 0, `line 1: entity "x": property birthDate: a JSON number where FtM has a list of strings`},
 		{"huge line", `{"id":"a","schema":"Person","properties":{}}` + "\n" + `{"id":"` + strings.Repeat("x", 5000) + `"}` + "\n", 1024, "line 2: longer than 1024 bytes"},
-		{"sanction entity a map", `{"id":"nk","schema":"Person","properties":{"name":["Kairat Kasymov"]}}` + "\n" + `{"id":"s","schema":"Sanction","properties":{"entity":{"id":"nk"}}}` + "\n", 0, `line 2: entity "s": property entity is not a list of values`},
+		{"sanction entity a map", `{"id":"nk","schema":"Person","properties":{"name":["Kairat Kasymov"]}}` + "\n" + `{"id":"s","schema":"Sanction","properties":{"entity":{"id":"nk"}}}` + "\n", 0, `line 2: entity "s": property entity: a JSON object where FtM has a list of strings`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -267,5 +267,16 @@ func TestManyBatches(t *testing.T) {
 	_, err := Check(strings.NewReader(strings.Join(lines, "")), officials, Options{})
 	if err == nil || !strings.HasPrefix(err.Error(), "line 20001: not valid JSON") {
 		t.Errorf("err = %v, want line 20001", err)
+	}
+}
+
+// TestNestedSanctions: OpenSanctions' nested exports put the Sanction
+// entities inside the person.
+func TestNestedSanctions(t *testing.T) {
+	data := []byte(`{"id":"nk-n","schema":"Person","caption":"Kairat Kasymov","properties":{"name":["Kairat Kasymov"],"birthDate":["1965-03-02"],"sanctions":[{"id":"s-n","schema":"Sanction","properties":{"authority":["Council of the European Union"],"program":["EU GHRSR"],"entity":["nk-n"]}}]},"datasets":["eu_fsf"]}` + "\n")
+	rep := check(t, data, Options{})
+	m := rep.Officials[0].Matches
+	if len(m) != 1 || len(m[0].Sanctions) != 1 || m[0].Sanctions[0].Authority != "Council of the European Union" || m[0].Sanctions[0].ID != "s-n" {
+		t.Errorf("%+v", m)
 	}
 }

@@ -34,11 +34,40 @@ func Skeleton(folded string) string {
 }
 
 // NameWords folds a name and returns the skeletons of its words (runs of
-// letters and digits), in order.
+// letters and digits), in order. It folds each rune as Rune does, like
+// String, without keeping the offsets String keeps for redaction: it runs
+// on every name of a sanctions dataset.
 func NameWords(name string) []string {
-	words := strings.FieldsFunc(String(name), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
-	for i, w := range words {
-		words[i] = Skeleton(w)
+	var words []string
+	var b strings.Builder
+	flush := func() {
+		if b.Len() > 0 {
+			words = append(words, Skeleton(b.String()))
+			b.Reset()
+		}
 	}
+	for _, r := range name {
+		var f string
+		if r < 0x80 {
+			if 'A' <= r && r <= 'Z' {
+				r += 'a' - 'A'
+			}
+			if 'a' <= r && r <= 'z' || '0' <= r && r <= '9' {
+				b.WriteRune(r)
+				continue
+			}
+			flush()
+			continue
+		}
+		f = Rune(r)
+		for _, fr := range f {
+			if unicode.IsLetter(fr) || unicode.IsDigit(fr) {
+				b.WriteRune(fr)
+			} else {
+				flush()
+			}
+		}
+	}
+	flush()
 	return words
 }
