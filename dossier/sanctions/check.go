@@ -299,25 +299,25 @@ type entity struct {
 	ID         string `json:"id"`
 	Schema     string `json:"schema"`
 	Properties struct {
-		Name         []string `json:"name"`
-		Alias        []string `json:"alias"`
-		PreviousName []string `json:"previousName"`
-		BirthDate    []string `json:"birthDate"`
-		Nationality  []string `json:"nationality"`
-		Citizenship  []string `json:"citizenship"`
-		Country      []string `json:"country"`
-		Jurisdiction []string `json:"jurisdiction"`
-		Position     []string `json:"position"`
-		Topics       []string `json:"topics"`
+		Name         []string        `json:"name"`
+		Alias        []string        `json:"alias"`
+		PreviousName []string        `json:"previousName"`
+		BirthDate    []string        `json:"birthDate"`
+		Nationality  []string        `json:"nationality"`
+		Citizenship  []string        `json:"citizenship"`
+		Country      []string        `json:"country"`
+		Jurisdiction []string        `json:"jurisdiction"`
+		Position     []string        `json:"position"`
+		Topics       []string        `json:"topics"`
 		Sanctions    json.RawMessage `json:"sanctions"`
-		Entity       []string `json:"entity"`
-		Authority    []string `json:"authority"`
-		Program      []string `json:"program"`
-		StartDate    []string `json:"startDate"`
-		EndDate      []string `json:"endDate"`
-		ListingDate  []string `json:"listingDate"`
-		Reason       []string `json:"reason"`
-		SourceURL    []string `json:"sourceUrl"`
+		Entity       []string        `json:"entity"`
+		Authority    []string        `json:"authority"`
+		Program      []string        `json:"program"`
+		StartDate    []string        `json:"startDate"`
+		EndDate      []string        `json:"endDate"`
+		ListingDate  []string        `json:"listingDate"`
+		Reason       []string        `json:"reason"`
+		SourceURL    []string        `json:"sourceUrl"`
 	} `json:"properties"`
 }
 
