@@ -54,7 +54,7 @@ func TestNotesAreInternal(t *testing.T) {
 	}
 	for _, a := range []model.Audience{model.Public, model.Partner, model.Internal} {
 		out := t.TempDir()
-		if _, err := Case(dir, Options{OutDir: out, Audience: a, Formats: []string{"json", "csv", "xlsx"}}); err != nil {
+		if _, err := Case(dir, Options{OutDir: out, Audience: a, Formats: []string{"json", "csv", "xlsx", "ftm"}}); err != nil {
 			t.Fatal(err)
 		}
 		found, err := leaktest.ScanDir(out, match)

@@ -73,7 +73,9 @@ func Entities(d *model.Dossier, o model.Options) ([]*Entity, []string, error) {
 	}
 	for _, v := range d.Victims {
 		if !v.Withheld {
-			b.victim(v)
+			if err := b.victim(v); err != nil {
+				return nil, nil, err
+			}
 		}
 	}
 	for _, s := range d.Sources {
@@ -284,8 +286,10 @@ func (b *builder) official(off *model.Official) error {
 	} else {
 		b.countries(e, "country", "nationality", off.Nationality...)
 	}
-	b.proof(e, off.Evidence)
-	b.documents(id, off.Evidence)
+	for _, ev := range [][]int{off.Evidence, off.BirthDateEvidence, off.BirthPlaceEvidence, off.NationalityEvidence, off.GenderEvidence} {
+		b.proof(e, ev)
+		b.documents(id, ev)
+	}
 
 	for i, doc := range off.Documents {
 		ds := b.m.DocumentSchemata[doc.Type.Value]
@@ -314,6 +318,7 @@ func (b *builder) official(off *model.Official) error {
 		b.set(oc, "post", post)
 		b.set(oc, "startDate", p.From.String())
 		b.set(oc, "endDate", p.To.String())
+		b.set(oc, "date", p.AsOf.String()) // a date the sources show the position held
 		b.proof(oc, p.Evidence)
 		b.documents(id, p.Evidence)
 	}
@@ -374,29 +379,54 @@ func (b *builder) allegation(off *model.Official, officialID string, a *model.Al
 	b.documents(id, a.Evidence)
 }
 
-func (b *builder) victim(v *model.Victim) {
+func (b *builder) victim(v *model.Victim) error {
+	schema := b.m.VictimSchemata[v.Kind.Value]
+	if v.Kind.Value == "" {
+		schema = b.m.VictimSchemata["person"]
+	}
+	if schema == "" {
+		return fmt.Errorf("templates/%s: victim_schemata has no schema for kind %q", textPath, v.Kind.Value)
+	}
 	id := b.id("victim", v.ID)
-	e := b.entity(id, b.m.VictimSchema)
+	e := b.entity(id, schema)
 	b.set(e, "name", v.Name)
 	b.set(e, "alias", aliasNames(v.Aliases)...)
-	b.set(e, "birthDate", v.BirthDate.String())
-	b.set(e, "birthPlace", v.BirthPlace)
-	b.set(e, "profession", v.Occupation)
-	b.set(e, "status", v.Status.Label)
+	if schema == "Person" {
+		b.set(e, "birthDate", v.BirthDate.String())
+		b.set(e, "birthPlace", v.BirthPlace)
+		b.set(e, "profession", v.Occupation)
+	}
+	status := v.Status.Label
+	if status != "" && !v.StatusAsOf.IsZero() {
+		status = fill(b.m.Wording.VictimStatusAsOf, "status", status, "date", v.StatusAsOf.String())
+	}
+	b.set(e, "status", status)
 	b.set(e, "keywords", v.Role.Label)
 	b.set(e, "notes", v.Notes) // empty unless the audience may see notes
-	b.proof(e, v.Evidence)
-	b.documents(id, v.Evidence)
+	for _, ev := range [][]int{v.Evidence, v.StatusEvidence} {
+		b.proof(e, ev)
+		b.documents(id, ev)
+	}
 	for i, ev := range v.Events {
 		ee := b.entity(b.id("victim", v.ID, "event", strconv.Itoa(i+1)), "Event")
 		b.set(ee, "name", fill(b.m.Wording.VictimEventName, "type", ev.Type.Label, "victim", v.Name))
 		b.set(ee, "summary", ev.Summary)
+		if s := ev.Sentence; s != nil {
+			var terms []string
+			for _, t := range [][2]string{{"prison", s.Prison}, {"fine", s.Fine}, {"ban", s.Ban}, {"other", s.Other}} {
+				if t[1] != "" {
+					terms = append(terms, fill(b.m.Wording.Sentence[t[0]], "value", t[1]))
+				}
+			}
+			b.set(ee, "description", strings.Join(terms, "; "))
+		}
 		b.dates(ee, ev.Date)
 		b.set(ee, "location", ev.Place)
 		b.set(ee, "involved", id)
 		b.proof(ee, ev.Evidence)
 		b.documents(ee.ID, ev.Evidence)
 	}
+	return nil
 }
 
 func (b *builder) source(s *model.Source) {
@@ -436,6 +466,11 @@ func (b *builder) source(s *model.Source) {
 // nothing to link and is left out.
 func (b *builder) excerpt(x *model.Excerpt) {
 	target, ok := b.target[x.Number]
+	if !ok {
+		// Evidence of a fact the mapping does not know yet documents its
+		// owner.
+		target, ok = b.id(x.OwnerKind, x.Owner), x.OwnerKind == "official" || x.OwnerKind == "victim"
+	}
 	if !ok || x.SourceWithheld || x.Source == "" || b.d.Source(x.Source) == nil || !b.seen[target] {
 		return
 	}

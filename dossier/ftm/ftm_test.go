@@ -28,6 +28,15 @@ var steppe = filepath.Join("testdata", "steppe")
 
 var shipped = filepath.Join("..", "..", "cases", "kazakhstan")
 
+// Two cases of other packages' tests that exercise the rest of the format:
+// a group of victims, sentences, statuses as of a date, addressees,
+// hedged evidence (the PDF's tribunal), and a case whose every field names
+// a confidential victim (redaction's).
+var (
+	tribunal = filepath.Join("..", "pdf", "testdata", "tribunal")
+	petrenko = filepath.Join("..", "redact", "testdata", "petrenko-case")
+)
+
 func redacted(t testing.TB, dir string, a model.Audience) *model.Dossier {
 	t.Helper()
 	c, ds := dossier.Open(dir)
@@ -114,7 +123,7 @@ func TestValidAgainstFtMModel(t *testing.T) {
 	modules := nodeModules(t)
 	dir := t.TempDir()
 	var files []string
-	for _, c := range []string{steppe, shipped} {
+	for _, c := range []string{steppe, shipped, tribunal, petrenko} {
 		for _, a := range model.Audiences {
 			f := render(t, redacted(t, c, a))
 			path := filepath.Join(dir, f.Name)
@@ -307,6 +316,23 @@ func TestIDs(t *testing.T) {
 		}
 		if len(es) < 20 {
 			t.Errorf("case %q: %d distinct ids", name, len(es))
+		}
+	}
+}
+
+// TestTribunalFields: a group of victims, statuses as of a date and a
+// sentence's terms.
+func TestTribunalFields(t *testing.T) {
+	es := entities(t, render(t, redacted(t, tribunal, model.Internal)).Data)
+	tests := []struct{ id, schema, prop, want string }{
+		{"tribunal.victim.protesters-in-zhanaozen", "LegalEntity", "name", "Protesters in Zhanaozen"},
+		{"tribunal.victim.ivan-petrov", "Person", "status", "Imprisoned (as of 2023-10)"},
+		{"tribunal.victim.ivan-petrov.event.1", "Event", "description", "Prison: 25 years in a strict-regime colony"},
+	}
+	for _, tt := range tests {
+		e := es[tt.id]
+		if e.Schema != tt.schema || strings.Join(e.Properties[tt.prop], "|") != tt.want {
+			t.Errorf("%s: %s %s = %q, want %s %q", tt.id, e.Schema, tt.prop, e.Properties[tt.prop], tt.schema, tt.want)
 		}
 	}
 }

@@ -20,12 +20,14 @@ type mapping struct {
 	DocumentSchemata map[string]string `yaml:"document_schemata"`
 	SourceSchemata   map[string]string `yaml:"source_schemata"`
 	BodySchema       string            `yaml:"body_schema"`
-	VictimSchema     string            `yaml:"victim_schema"`
+	VictimSchemata   map[string]string `yaml:"victim_schemata"`
 	Wording          struct {
-		AllegationName        string `yaml:"allegation_name"`
-		AllegationDescription string `yaml:"allegation_description"`
-		VictimEventName       string `yaml:"victim_event_name"`
-		ExcerptRole           string `yaml:"excerpt_role"`
+		AllegationName        string            `yaml:"allegation_name"`
+		AllegationDescription string            `yaml:"allegation_description"`
+		VictimEventName       string            `yaml:"victim_event_name"`
+		VictimStatusAsOf      string            `yaml:"victim_status_as_of"`
+		Sentence              map[string]string `yaml:"sentence"`
+		ExcerptRole           string            `yaml:"excerpt_role"`
 	} `yaml:"wording"`
 	Genders        map[string]string `yaml:"genders"`
 	Languages      map[string]string `yaml:"languages"`
@@ -48,10 +50,12 @@ func loadMapping(fsys fs.FS) (*mapping, error) {
 	switch {
 	case len(m.OfficialSchemata) == 0:
 		return nil, fmt.Errorf("templates/%s: official_schemata is missing", textPath)
-	case m.BodySchema == "" || m.VictimSchema == "":
-		return nil, fmt.Errorf("templates/%s: body_schema and victim_schema are required", textPath)
-	case m.Wording.AllegationName == "" || m.Wording.VictimEventName == "" || m.Wording.ExcerptRole == "":
-		return nil, fmt.Errorf("templates/%s: wording.allegation_name, victim_event_name and excerpt_role are required", textPath)
+	case m.BodySchema == "" || len(m.VictimSchemata) == 0:
+		return nil, fmt.Errorf("templates/%s: body_schema and victim_schemata are required", textPath)
+	case m.Wording.AllegationName == "" || m.Wording.VictimEventName == "" || m.Wording.ExcerptRole == "" || m.Wording.VictimStatusAsOf == "":
+		return nil, fmt.Errorf("templates/%s: wording.allegation_name, victim_event_name, victim_status_as_of and excerpt_role are required", textPath)
+	case m.Wording.Sentence["prison"] == "" || m.Wording.Sentence["fine"] == "" || m.Wording.Sentence["ban"] == "" || m.Wording.Sentence["other"] == "":
+		return nil, fmt.Errorf("templates/%s: wording.sentence needs prison, fine, ban and other", textPath)
 	case len(m.Countries) == 0:
 		return nil, fmt.Errorf("templates/%s: countries is missing", textPath)
 	}
