@@ -48,7 +48,7 @@ type form struct {
 type index struct {
 	officials []Official
 	forms     []form
-	byWord    map[string][]int // word skeleton → form numbers
+	byWord    map[string][]int // word key (fold.Loose) → form numbers
 	stop      map[string]bool
 	positions [][][]string // official → position → words
 }
@@ -85,7 +85,7 @@ func newIndex(officials []Official, stopwords []string) *index {
 	return ix
 }
 
-// words folds a name into word skeletons, without stop words.
+// words folds a name into word keys, without stop words.
 func (ix *index) words(name string) []string {
 	all := fold.NameWords(name)
 	out := all[:0]
@@ -142,7 +142,7 @@ func nameScore(a, b []string) float64 {
 	return score
 }
 
-// wordSim is 1 for equal skeletons, 0.8 for an initial and a word that
+// wordSim is 1 for equal keys, 0.8 for an initial and a word that
 // starts with it, and otherwise one less the edit distance over the longer
 // length, when that is at least minWordSim.
 func wordSim(a, b string) float64 {

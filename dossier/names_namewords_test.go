@@ -8,9 +8,9 @@ import (
 	"github.com/dossier-project/dossier/dossier/internal/fold"
 )
 
-// TestNameKeyAgreesWithSkeleton keeps the duplicate check and
+// TestNameKeyAgreesWithNameWords keeps the duplicate check and
 // sanctions-check (which uses fold.NameWords) folding names alike.
-func TestNameKeyAgreesWithSkeleton(t *testing.T) {
+func TestNameKeyAgreesWithNameWords(t *testing.T) {
 	for _, name := range []string{
 		"Semyenova", "Elena Semenova", "Maks Bokayev", "Max Bokaev", "Kozhamzharov", "Kojamjarov",
 		"Kassym-Jomart Tokayev", "Касым-Жомарт Токаев", "Auštrevičius", "Dzhakishev", "Yerimbetov",
