@@ -170,7 +170,7 @@ var propType = map[string]string{
 	"involved": "entity", "keywords": "string", "title": "string", "author": "string",
 	"publisher": "string", "publishedAt": "date", "sourceUrl": "url", "retrievedAt": "date",
 	"language": "language", "fileName": "string", "fileSize": "number", "document": "entity",
-	"entity": "entity", "role": "string", "profession": "string", "status": "string",
+	"entity": "entity", "role": "string", "authority": "string", "program": "string", "profession": "string", "status": "string",
 }
 
 // set adds the non-empty values to a property, each cut to FtM's length
@@ -321,6 +321,18 @@ func (b *builder) official(off *model.Official) error {
 		b.set(oc, "date", p.AsOf.String()) // a date the sources show the position held
 		b.proof(oc, p.Evidence)
 		b.documents(id, p.Evidence)
+	}
+
+	// Measures other authorities already imposed (existing_sanctions); a
+	// designation the case only requests is never a Sanction.
+	for i, sa := range off.Sanctions {
+		se := b.entity(b.id("official", off.ID, "sanction", strconv.Itoa(i+1)), "Sanction")
+		b.set(se, "entity", id)
+		b.set(se, "authority", sa.Authority)
+		b.set(se, "program", sa.Programme)
+		b.set(se, "startDate", sa.Date.String())
+		b.proof(se, sa.Evidence)
+		b.documents(id, sa.Evidence)
 	}
 
 	for _, a := range off.Allegations {

@@ -336,3 +336,27 @@ func TestTribunalFields(t *testing.T) {
 		}
 	}
 }
+
+// TestExistingSanctions: an existing sanction of the case is a Sanction
+// pointing at its official; the steppe case records none and has none.
+func TestExistingSanctions(t *testing.T) {
+	d := redacted(t, petrenko, model.Internal)
+	es := entities(t, render(t, d).Data)
+	want := 0
+	for _, o := range d.Officials {
+		want += len(o.Sanctions)
+	}
+	got := 0
+	for _, e := range es {
+		if e.Schema != "Sanction" {
+			continue
+		}
+		got++
+		if target, ok := es[e.Properties["entity"][0]]; !ok || len(e.Properties["authority"]) != 1 {
+			t.Errorf("%s: entity %v, %v", e.ID, target, e.Properties)
+		}
+	}
+	if want == 0 || got != want {
+		t.Errorf("%d Sanction entities for %d existing sanctions", got, want)
+	}
+}
