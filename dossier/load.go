@@ -126,6 +126,21 @@ func LoadWith(dir string, vocab Vocabulary) (*Case, Diagnostics) {
 		l.decodeInto(name, v)
 		c.Victims = append(c.Victims, v)
 	}
+	for _, name := range l.yamlFiles("companies") {
+		co := &Company{ID: idOf(name), Path: filepath.Join(dir, filepath.FromSlash(name))}
+		l.decodeInto(name, co)
+		c.Companies = append(c.Companies, co)
+	}
+	for _, name := range l.yamlFiles("assets") {
+		a := &Asset{ID: idOf(name), Path: filepath.Join(dir, filepath.FromSlash(name))}
+		l.decodeInto(name, a)
+		c.Assets = append(c.Assets, a)
+	}
+	for _, name := range l.yamlFiles("flows") {
+		f := &Flow{ID: idOf(name), Path: filepath.Join(dir, filepath.FromSlash(name))}
+		l.decodeInto(name, f)
+		c.Flows = append(c.Flows, f)
+	}
 	for _, s := range c.Sources {
 		l.readArchive(s)
 		if s.Original != nil {
