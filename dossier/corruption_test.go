@@ -168,3 +168,26 @@ func TestBodyAndPublicAreNeverWithheld(t *testing.T) {
 		t.Errorf("a person defaults to %s", got)
 	}
 }
+
+// TestRelationshipVocabularies: every relationship type has a phrase, and
+// the control, family and immediate-family lists name only types.
+func TestRelationshipVocabularies(t *testing.T) {
+	v := Vocab()
+	for _, typ := range v["relationship_types"].Values {
+		if !v["relationship_phrases"].Has(typ) {
+			t.Errorf("relationship type %s has no phrase", typ)
+		}
+	}
+	for _, list := range []string{"relationship_phrases", "control_relationships", "family_relationships", "immediate_family"} {
+		for _, typ := range v[list].Values {
+			if !v["relationship_types"].Has(typ) {
+				t.Errorf("%s lists %s, which is not a relationship type", list, typ)
+			}
+		}
+	}
+	for _, s := range v["person_only_statuses"].Values {
+		if !v["victim_statuses"].Has(s) {
+			t.Errorf("person_only_statuses lists %s, not a victim status", s)
+		}
+	}
+}
