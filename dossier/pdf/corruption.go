@@ -91,6 +91,7 @@ func (dc *doc) relationshipsSection(o *model.Official, in map[string]bool, level
 		dc.bullet(func() { dc.writeCited(serif, "", bodySize, bodyLine, text, c.Evidence) })
 	}
 	dc.f.Ln(2)
+	dc.networkFigure(o, in)
 }
 
 func (dc *doc) moneySection(o *model.Official, in map[string]bool, level int) {
@@ -234,6 +235,6 @@ func init() {
 	textKeys["headings"] = append(textKeys["headings"], "relationships", "money", "proceedings")
 	textKeys["labels"] = append(textKeys["labels"], "relationship", "share", "immediate_family", "jurisdiction", "registration", "incorporated",
 		"amount", "listed_on", "lost_by", "flow", "held_by", "value", "proceeding_status", "supports_relationship", "supports_amount",
-		"supports_proceeding", "supports_asset", "supports_flow", "supports_company")
-	textKeys["text"] = append(textKeys["text"], "money_note", "proceedings_note")
+		"supports_proceeding", "supports_asset", "supports_flow", "supports_company", "figure_holds")
+	textKeys["text"] = append(textKeys["text"], "money_note", "proceedings_note", "figure_caption")
 }

@@ -1,6 +1,8 @@
 package pdf_test
 
 import (
+	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -94,5 +96,75 @@ func TestNoCorruptionSectionsWithoutRecords(t *testing.T) {
 				t.Errorf("%s: heading %q in a case without corruption records", name, h)
 			}
 		}
+	}
+}
+
+var wordBox = regexp.MustCompile(`<word xMin="([0-9.]+)" yMin="([0-9.]+)" xMax="([0-9.]+)" yMax="([0-9.]+)">([^<]*)</word>`)
+
+// TestNetworkFigure: the network figure is drawn in each official's
+// dossier of the corruption case, on both paper sizes; every box and
+// every arrow's label is there as text, with its citations; and no word
+// of the page is drawn over another (labels placed clear of boxes and of
+// each other), which is what makes the figure legible when printed.
+func TestNetworkFigure(t *testing.T) {
+	need(t, "pdftotext")
+	_, d := loadModel(t, corruptionCase, model.Public)
+	files := render(t, d, "uk-gacr", "us-glomag")
+	for _, tc := range []struct {
+		file string
+		want []string
+	}{
+		{"corruption-arvid-kell-uk-gacr-public.pdf", []string{"Arvid Kell", "Lena Kell", "Tomas Brandt", "Harbour Trust", "Pellet Nominees Ltd",
+			"Yacht Silver Heron", "Villa in Port Corran", "Child", "Acting for or on behalf of", "Beneficial owner", "Nominee or front for",
+			"Director or officer", "holds", "USD 2,500,000 (bribe or kickback)"}},
+		{"corruption-tomas-brandt-us-glomag-public.pdf", []string{"Tomas Brandt", "Lumen Holdings Ltd", "Veridia Rail", "Owner (shareholder) 60%; Director or officer",
+			"USD 48,000,000 (contract value)", "60 percent of Lumen Holdings Ltd"}},
+	} {
+		t.Run(tc.file, func(t *testing.T) {
+			data := files[tc.file]
+			page := 0
+			for p := 1; p <= 12 && page == 0; p++ {
+				if strings.Contains(text(t, data, "-f", strconv.Itoa(p), "-l", strconv.Itoa(p)), "Figure:") {
+					page = p
+				}
+			}
+			if page == 0 {
+				t.Fatal("no figure")
+			}
+			pg := strconv.Itoa(page)
+			got := squash(text(t, data, "-f", pg, "-l", pg))
+			for _, w := range tc.want {
+				if !strings.Contains(got, w) {
+					t.Errorf("figure page lacks %q", w)
+				}
+			}
+			if !regexp.MustCompile(`holds \[\d+\]`).MatchString(got) {
+				t.Errorf("an arrow's label carries no citation")
+			}
+			type word struct {
+				x0, y0, x1, y1 float64
+				s              string
+			}
+			var words []word
+			for _, m := range wordBox.FindAllStringSubmatch(run(t, data, "pdftotext", "-f", pg, "-l", pg, "-bbox", "-", "-"), -1) {
+				var v [4]float64
+				for i := range v {
+					v[i], _ = strconv.ParseFloat(m[i+1], 64)
+				}
+				// The boxes pdftotext gives include the line's leading;
+				// shrink them to the glyphs' core.
+				words = append(words, word{v[0] + 0.5, v[1] + 1.5, v[2] - 0.5, v[3] - 1.5, m[5]})
+			}
+			if len(words) < 40 {
+				t.Fatalf("only %d words on the figure page", len(words))
+			}
+			for i, a := range words {
+				for _, b := range words[i+1:] {
+					if a.x0 < b.x1 && b.x0 < a.x1 && a.y0 < b.y1 && b.y0 < a.y1 {
+						t.Errorf("%q and %q are drawn over each other", a.s, b.s)
+					}
+				}
+			}
+		})
 	}
 }
