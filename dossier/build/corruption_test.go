@@ -1,6 +1,8 @@
 package build
 
 import (
+	"bytes"
+	"encoding/csv"
 	"os"
 	"path/filepath"
 	"strings"
@@ -190,6 +192,62 @@ func TestNoCorruptionOutputsWithoutRecords(t *testing.T) {
 	for _, s := range f.GetSheetList() {
 		if s == "Companies" || s == "Money" {
 			t.Errorf("sheet %s in a case without corruption records", s)
+		}
+	}
+}
+
+// TestCorruptionIDsNamingAWithheldPersonAreNeutral: an asset and a flow
+// whose file names carry the withheld relative's name are shown under
+// neutral ids ("asset-N", "flow-N"), and the CSV tables read back with
+// one row per record.
+func TestCorruptionIDsNamingAWithheldPersonAreNeutral(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "corruption")
+	copyDir(t, corruptionCase, dir)
+	for _, mv := range [][2]string{{"assets/silver-heron.yaml", "assets/mira-kell-yacht.yaml"}, {"flows/bribe-transfer.yaml", "flows/mira-kell-transfer.yaml"}} {
+		if err := os.Rename(filepath.Join(dir, mv[0]), filepath.Join(dir, mv[1])); err != nil {
+			t.Fatal(err)
+		}
+	}
+	c, ds := dossier.Open(dir)
+	if ds.Errors() > 0 {
+		t.Fatal(ds)
+	}
+	out := t.TempDir()
+	if _, err := Case(dir, Options{OutDir: out, Formats: []string{"json", "csv"}, Audience: model.Public}); err != nil {
+		t.Fatal(err)
+	}
+	found, err := leaktest.ScanDir(out, redact.NewInventory(c, model.Public).Matches)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range found {
+		t.Errorf("leaked: %s", f)
+	}
+	read := func(table string) [][]string {
+		data, err := os.ReadFile(filepath.Join(out, "corruption", "corruption-"+table+"-public.csv"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		rows, err := csv.NewReader(bytes.NewReader(data)).ReadAll()
+		if err != nil {
+			t.Fatalf("%s: %v", table, err)
+		}
+		return rows
+	}
+	assets, flows := read("assets"), read("flows")
+	if len(assets)-1 != 4 || len(flows)-1 != 2 {
+		t.Fatalf("assets %d, flows %d rows", len(assets)-1, len(flows)-1)
+	}
+	ids := ""
+	for _, r := range append(assets[1:], flows[1:]...) {
+		ids += r[0] + " "
+	}
+	if !strings.Contains(ids, "asset-") || !strings.Contains(ids, "flow-") {
+		t.Errorf("ids %q: want neutral asset- and flow- ids", ids)
+	}
+	for table, n := range map[string]int{"companies": 3, "relationships": 8, "money": 4, "proceedings": 5} {
+		if got := len(read(table)) - 1; got != n {
+			t.Errorf("%s: %d rows, want %d", table, got, n)
 		}
 	}
 }
