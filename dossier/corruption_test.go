@@ -71,7 +71,7 @@ func TestCorruptionErrors(t *testing.T) {
 		{"flow to itself", "flows/bribe-transfer.yaml", "to: harbour-trust", "to: lumen-account", "flow-self", `to itself`, ""},
 		{"a body cannot be detained", "victims/veridia-rail.yaml", "status: harmed", "status: detained", "victim-status", `is for a person`, ""},
 		{"proceeding kind", "officials/tomas-brandt.yaml", "kind: conviction", "kind: verdict", "vocabulary", `"verdict" is not an allowed value`, ""},
-		{"proceeding without evidence", "officials/northgate-logistics.yaml", "    summary: Under investigation for its invoices.\n    evidence:", "    summary: Under investigation for its invoices.\n    evidence: []\n    x_evidence:", "required", `"evidence"`, "kind: investigation"},
+		{"proceeding without evidence", "officials/northgate-logistics.yaml", "    summary: Under investigation for its invoices.\n    evidence:", "    summary: Under investigation for its invoices.\n    evidence: []\n    x_evidence:", "required", `"evidence"`, "evidence: []"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			dir := filepath.Join(t.TempDir(), "corruption")
@@ -189,5 +189,29 @@ func TestRelationshipVocabularies(t *testing.T) {
 		if !v["victim_statuses"].Has(s) {
 			t.Errorf("person_only_statuses lists %s, not a victim status", s)
 		}
+	}
+}
+
+// TestOldTemplatesVocabulary: a --templates vocabulary.yaml written
+// before the corruption records (no currencies, no relationship lists)
+// gives an error at each value it cannot check, never a panic.
+func TestOldTemplatesVocabulary(t *testing.T) {
+	old := Vocabulary{}
+	for name, terms := range Vocab() {
+		switch name {
+		case "currencies", "relationship_types", "control_relationships", "family_relationships", "person_only_statuses":
+		default:
+			old[name] = terms
+		}
+	}
+	_, ds := OpenWith(corruptionCase, old)
+	found := 0
+	for _, d := range ds {
+		if d.Rule == "vocabulary" && strings.Contains(d.Message, `no list "currencies"`) && d.Line > 0 {
+			found++
+		}
+	}
+	if found == 0 {
+		t.Fatalf("want vocabulary errors naming the missing list, got:\n%v", ds)
 	}
 }

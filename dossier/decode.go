@@ -470,7 +470,10 @@ func isEmpty(v reflect.Value) bool {
 func (d *decoder) checkVocab(n *yaml.Node, f fieldInfo) {
 	terms := d.vocab[f.vocab]
 	if terms == nil {
-		panic("dossier: unknown vocabulary " + f.vocab)
+		// A --templates folder whose vocabulary.yaml predates this field.
+		d.sink.errorf(d.pos(n), "vocabulary", "copy the "+f.vocab+" list from the built-in templates/vocabulary.yaml into your templates folder's",
+			"%s: the templates' vocabulary.yaml has no list %q to check it against", f.key, f.vocab)
+		return
 	}
 	var values []*yaml.Node
 	switch n.Kind {

@@ -239,7 +239,7 @@ func (v *validator) official(o *Official) {
 }
 
 func (v *validator) victim(vic *Victim) {
-	if vic.Sensitivity == "" && vic.Meta.Pos.File != "" && vic.EffectiveKind() != "group" { // a group is never withheld
+	if vic.Sensitivity == "" && vic.Meta.Pos.File != "" && vic.EffectiveKind() == "person" { // a group, body or the public is never withheld
 		v.sink.warnf(vic.Meta.At("name"), "sensitivity-default",
 			"write \"sensitivity: restricted\" to confirm, or \"sensitivity: public\" if the sources and the person's consent allow naming them",
 			"%q has no sensitivity, so counts as restricted: withheld from public outputs", vic.Name)

@@ -12,6 +12,15 @@ import (
 // point and more digits. No thousands separators, no exponent.
 var decimalPattern = regexp.MustCompile(`^[0-9]+(\.[0-9]+)?$`)
 
+// vocab is the vocabularies the case was read with: the embedded ones,
+// or those of --templates.
+func (v *validator) vocab() Vocabulary {
+	if v.c.Vocabulary != nil {
+		return v.c.Vocabulary
+	}
+	return Vocab()
+}
+
 // party is a record a relationship, flow or asset may point at.
 type party struct {
 	kind   string // "official", "company", "victim" or "asset"
@@ -140,7 +149,7 @@ func (v *validator) corruption() {
 }
 
 func (v *validator) relationships(selfID string, self party, list []*Relationship) {
-	voc := Vocab()
+	voc := v.vocab()
 	for _, r := range list {
 		if r.With == "" || r.Type == "" {
 			continue // reported as missing
@@ -274,7 +283,7 @@ func (v *validator) victimKind(vic *Victim) {
 	if k != "body" && k != "public" {
 		return
 	}
-	if Vocab()["person_only_statuses"].Has(vic.Status) {
+	if v.vocab()["person_only_statuses"].Has(vic.Status) {
 		v.sink.errorf(vic.Meta.At("status"), "victim-status", "a body or the public can be harmed (status: harmed) or unknown; record people detained as persons of their own",
 			"status %q is for a person, not a victim of kind %s", vic.Status, k)
 	}

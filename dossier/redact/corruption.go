@@ -16,6 +16,8 @@ type corruptionEnv struct {
 	notes    func(string) string
 	label    func(list, value string) model.Label
 	excerpts func(list []*dossier.Evidence, owner, ownerKind, ownerName, supports, target string) []int
+	// vocab is the vocabularies the case was read with.
+	vocab dossier.Vocabulary
 	// people maps the id of every official and of every victim the
 	// audience may see (by name or pseudonym) to its reference; a
 	// withheld person who is not a victim is absent.
@@ -70,7 +72,7 @@ func corruption(c *dossier.Case, d *model.Dossier, e corruptionEnv) {
 		return m
 	}
 	records := func(self model.Ref, kind string, rels []*dossier.Relationship, amounts []*dossier.Amount, procs []*dossier.Proceeding) {
-		voc := dossier.Vocab()
+		voc := e.vocab
 		for _, rel := range rels {
 			other, ok := refs[rel.With]
 			if !ok {

@@ -257,7 +257,7 @@ func Redact(c *dossier.Case, a model.Audience, buildDate time.Time) (*model.Doss
 			people[vic.ID] = model.Ref{ID: vw.id, Name: vw.name, Kind: "victim", Withheld: vw.hidden}
 		}
 	}
-	corruption(c, d, corruptionEnv{inv: inv, r: r, notes: notes, label: label, excerpts: excerpts, people: people})
+	corruption(c, d, corruptionEnv{inv: inv, vocab: v, r: r, notes: notes, label: label, excerpts: excerpts, people: people})
 
 	// Pseudonymous victims are listed by pseudonym, so their place in the
 	// list does not betray the alphabetical order of their real ids.
