@@ -345,16 +345,20 @@ func Fields(t reflect.Type) []FieldSpec {
 }
 
 // Kinds maps each kind of case file to the record type it decodes into:
-// case (case.yaml), source, official and victim.
+// case (case.yaml), source, official, victim, and for corruption cases
+// company, asset and flow.
 var Kinds = map[string]reflect.Type{
 	"case":     reflect.TypeOf(Case{}),
 	"source":   reflect.TypeOf(Source{}),
 	"official": reflect.TypeOf(Official{}),
 	"victim":   reflect.TypeOf(Victim{}),
+	"company":  reflect.TypeOf(Company{}),
+	"asset":    reflect.TypeOf(Asset{}),
+	"flow":     reflect.TypeOf(Flow{}),
 }
 
 // KindNames lists the kinds of case file in the order a case is written.
-var KindNames = []string{"case", "source", "official", "victim"}
+var KindNames = []string{"case", "source", "official", "victim", "company", "asset", "flow"}
 
 // IsDate reports whether a field holds a single (possibly partial) date.
 func IsDate(t reflect.Type) bool { return t == dateType }
@@ -470,7 +474,10 @@ func isEmpty(v reflect.Value) bool {
 func (d *decoder) checkVocab(n *yaml.Node, f fieldInfo) {
 	terms := d.vocab[f.vocab]
 	if terms == nil {
-		panic("dossier: unknown vocabulary " + f.vocab)
+		// A --templates folder whose vocabulary.yaml predates this field.
+		d.sink.errorf(d.pos(n), "vocabulary", "copy the "+f.vocab+" list from the built-in templates/vocabulary.yaml into your templates folder's",
+			"%s: the templates' vocabulary.yaml has no list %q to check it against", f.key, f.vocab)
+		return
 	}
 	var values []*yaml.Node
 	switch n.Kind {

@@ -126,6 +126,9 @@ func LoadWith(dir string, vocab Vocabulary) (*Case, Diagnostics) {
 		l.decodeInto(name, v)
 		c.Victims = append(c.Victims, v)
 	}
+	c.Companies = loadRecords(l, "companies", func(id, path string) *Company { return &Company{ID: id, Path: path} })
+	c.Assets = loadRecords(l, "assets", func(id, path string) *Asset { return &Asset{ID: id, Path: path} })
+	c.Flows = loadRecords(l, "flows", func(id, path string) *Flow { return &Flow{ID: id, Path: path} })
 	for _, s := range c.Sources {
 		l.readArchive(s)
 		if s.Original != nil {
@@ -133,6 +136,18 @@ func LoadWith(dir string, vocab Vocabulary) (*Case, Diagnostics) {
 		}
 	}
 	return c, sink.list
+}
+
+// loadRecords decodes each file of one subfolder into a record made by
+// mk from its id and path.
+func loadRecords[T any](l *loader, sub string, mk func(id, path string) *T) []*T {
+	var out []*T
+	for _, name := range l.yamlFiles(sub) {
+		r := mk(idOf(name), filepath.Join(l.dir, filepath.FromSlash(name)))
+		l.decodeInto(name, r)
+		out = append(out, r)
+	}
+	return out
 }
 
 // caseNameProblem says why a case folder's name cannot start output file

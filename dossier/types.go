@@ -56,6 +56,9 @@ type Case struct {
 	Vocabulary Vocabulary  `yaml:"-"`
 	Officials  []*Official `yaml:"-"` // sorted by id
 	Victims    []*Victim   `yaml:"-"` // sorted by id
+	Companies  []*Company  `yaml:"-"` // sorted by id
+	Assets     []*Asset    `yaml:"-"` // sorted by id
+	Flows      []*Flow     `yaml:"-"` // sorted by id
 }
 
 // Submitter is the organisation that submits the case.
@@ -213,7 +216,12 @@ type Official struct {
 	Notes          string   `yaml:"notes"`
 	// DistinctFrom records people checked and found not to be this one.
 	DistinctFrom []*Distinct `yaml:"distinct_from"`
-	Meta         Meta        `yaml:"-"`
+	// Relationships, Amounts and Proceedings are the corruption records
+	// of the official (see corruption.go).
+	Relationships []*Relationship `yaml:"relationships"`
+	Amounts       []*Amount       `yaml:"amounts"`
+	Proceedings   []*Proceeding   `yaml:"proceedings"`
+	Meta          Meta            `yaml:"-"`
 
 	ID   string `yaml:"-"`
 	Path string `yaml:"-"`
@@ -263,10 +271,11 @@ type Allegation struct {
 	Meta       Meta        `yaml:"-"`
 }
 
-// Victim is a person, or a group of people, harmed by the conduct alleged.
+// Victim is a person, a group of people, a body (a state body or company)
+// or the public, harmed by the conduct alleged.
 type Victim struct {
-	// Kind is person (the default) or group; a group is never
-	// pseudonymised.
+	// Kind is person (the default), group, body or public; only a person
+	// is ever pseudonymised.
 	Kind       string   `yaml:"kind" dossier:"vocab=victim_kinds"`
 	Name       string   `yaml:"name" dossier:"required"`
 	Aliases    []*Alias `yaml:"aliases"`
@@ -325,7 +334,7 @@ type Distinct struct {
 // people ("protesters in Zhanaozen") is public: it names no one, and
 // pseudonymising it would redact ordinary words across the case.
 func (v *Victim) EffectiveSensitivity() string {
-	if v.EffectiveKind() == "group" {
+	if v.EffectiveKind() != "person" {
 		return "public"
 	}
 	if v.Sensitivity == "" {
@@ -385,7 +394,9 @@ func (c *Case) Stats() Stats {
 }
 
 // EachEvidence calls fn for every evidence item of the case, in file order,
-// with the id of the official or victim that holds it.
+// with the id of the official, victim, company, asset or flow that holds
+// it. Officials (with their relationships, amounts and proceedings) come
+// first, then companies, assets, flows and victims.
 func (c *Case) EachEvidence(fn func(e *Evidence, owner string)) {
 	for _, o := range c.Officials {
 		each := func(list []*Evidence) {
@@ -415,6 +426,23 @@ func (c *Case) EachEvidence(fn func(e *Evidence, owner string)) {
 		}
 		for _, x := range o.Associates {
 			each(x.Evidence)
+		}
+		eachRecordEvidence(o.Relationships, o.Amounts, o.Proceedings, func(e *Evidence) { fn(e, o.ID) })
+	}
+	for _, co := range c.Companies {
+		for _, e := range co.Evidence {
+			fn(e, co.ID)
+		}
+		eachRecordEvidence(co.Relationships, co.Amounts, co.Proceedings, func(e *Evidence) { fn(e, co.ID) })
+	}
+	for _, a := range c.Assets {
+		for _, e := range a.Evidence {
+			fn(e, a.ID)
+		}
+	}
+	for _, f := range c.Flows {
+		for _, e := range f.Evidence {
+			fn(e, f.ID)
 		}
 	}
 	for _, v := range c.Victims {

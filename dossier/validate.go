@@ -26,7 +26,9 @@ func Validate(c *Case) Diagnostics {
 	}
 	for _, vic := range c.Victims {
 		v.victim(vic)
+		v.victimKind(vic)
 	}
+	v.corruption()
 	v.coverage()
 	v.duplicatePeople()
 	v.scripts()
@@ -85,13 +87,15 @@ type validator struct {
 	c     *Case
 	sink  *diagSink
 	today time.Time
+
+	partyIndex map[string]party // built on first use by parties()
 }
 
 func (v *validator) ids() {
 	seen := map[string]string{} // id → file that defines it
 	define := func(id, path string, p Pos) {
 		if other, ok := seen[id]; ok {
-			v.sink.errorf(p, "duplicate-id", "rename one of the two files; ids must be unique across sources, officials and victims", "id %q is already used by %s", id, other)
+			v.sink.errorf(p, "duplicate-id", "rename one of the two files; ids must be unique across sources, officials, victims, companies, assets and flows", "id %q is already used by %s", id, other)
 			return
 		}
 		seen[id] = path
@@ -104,6 +108,15 @@ func (v *validator) ids() {
 	}
 	for _, vic := range v.c.Victims {
 		define(vic.ID, vic.Path, Pos{File: vic.Path})
+	}
+	for _, co := range v.c.Companies {
+		define(co.ID, co.Path, Pos{File: co.Path})
+	}
+	for _, a := range v.c.Assets {
+		define(a.ID, a.Path, Pos{File: a.Path})
+	}
+	for _, f := range v.c.Flows {
+		define(f.ID, f.Path, Pos{File: f.Path})
 	}
 	allegations := map[string]Pos{}
 	for _, o := range v.c.Officials {
@@ -226,7 +239,7 @@ func (v *validator) official(o *Official) {
 }
 
 func (v *validator) victim(vic *Victim) {
-	if vic.Sensitivity == "" && vic.Meta.Pos.File != "" && vic.EffectiveKind() != "group" { // a group is never withheld
+	if vic.Sensitivity == "" && vic.Meta.Pos.File != "" && vic.EffectiveKind() == "person" { // a group, body or the public is never withheld
 		v.sink.warnf(vic.Meta.At("name"), "sensitivity-default",
 			"write \"sensitivity: restricted\" to confirm, or \"sensitivity: public\" if the sources and the person's consent allow naming them",
 			"%q has no sensitivity, so counts as restricted: withheld from public outputs", vic.Name)
@@ -327,7 +340,7 @@ func (v *validator) victimIDs() []string {
 func (v *validator) coverage() {
 	mentioned := map[string]bool{}
 	for _, o := range v.c.Officials {
-		if len(o.Allegations) == 0 {
+		if len(o.Allegations) == 0 && len(o.Relationships) == 0 && len(o.Proceedings) == 0 {
 			v.sink.warnf(Pos{File: o.Path}, "no-allegation", "add an allegation with evidence, or remove the official", "official %q has no allegation", nameOr(o.Name, o.ID))
 		}
 		for _, a := range o.Allegations {
@@ -345,9 +358,12 @@ func (v *validator) coverage() {
 			}
 		}
 	}
+	for id := range v.referenced() {
+		mentioned[id] = true
+	}
 	for _, vic := range v.c.Victims {
 		if !mentioned[vic.ID] {
-			v.sink.warnf(Pos{File: vic.Path}, "victim-unmentioned", "list the victim under an allegation's victims:, or remove the file", "no allegation concerns victim %q", nameOr(vic.Name, vic.ID))
+			v.sink.warnf(Pos{File: vic.Path}, "victim-unmentioned", "list the victim under an allegation's victims: (or name them in a relationship, amount, asset or flow), or remove the file", "no allegation or corruption record concerns victim %q", nameOr(vic.Name, vic.ID))
 		}
 	}
 	cited := map[string]bool{}

@@ -22,11 +22,21 @@ type Terms struct {
 	Near     map[string][]string
 }
 
-// Has reports whether v is in the vocabulary.
-func (t *Terms) Has(v string) bool { _, ok := t.Labels[v]; return ok }
+// Has reports whether v is in the vocabulary; a vocabulary a templates
+// folder lacks (nil) has no value.
+func (t *Terms) Has(v string) bool {
+	if t == nil {
+		return false
+	}
+	_, ok := t.Labels[v]
+	return ok
+}
 
 // Label returns the printable label of v, or v itself when it has none.
 func (t *Terms) Label(v string) string {
+	if t == nil {
+		return v
+	}
 	if l, ok := t.Labels[v]; ok {
 		return l
 	}

@@ -25,7 +25,7 @@ generated from the validator's own definitions: every field with its
 description, required fields, dates, and the controlled vocabularies as
 enums with their labels.
 
-With --out DIR, writes the schema of each kind named (default: all four) to
+With --out DIR, writes the schema of each kind named (default: all of them) to
 DIR/<kind>.schema.json instead. "dossier new case" does this for the case's
 own schema/ folder; run it again after upgrading dossier.
 
@@ -49,7 +49,7 @@ func runSchema(e *env, opts any, args []string) int {
 	kinds := args
 	if len(kinds) == 0 {
 		if o.out == "" {
-			fmt.Fprintf(e.stderr, "dossier schema: name a kind (%s), or give --out DIR to write all four\n", strings.Join(dossier.KindNames, ", "))
+			fmt.Fprintf(e.stderr, "dossier schema: name a kind (%s), or give --out DIR to write them all\n", strings.Join(dossier.KindNames, ", "))
 			return exitUsage
 		}
 		kinds = dossier.KindNames

@@ -464,7 +464,7 @@ func (l *layout) supports(x *model.Excerpt) string {
 			s += "; " + t.x("concerning", "victims", model.JoinList(a.victims))
 		}
 		return s
-	case "position", "document", "identity", "event", "sanction", "contrary", "associate":
+	case "position", "document", "identity", "event", "sanction", "contrary", "associate", "status", "relationship", "amount", "proceeding", "asset", "flow":
 		return t.x("supports_"+x.Supports, "owner", x.OwnerName)
 	}
 	return x.OwnerName

@@ -1,6 +1,7 @@
 // Package csvout renders the linked, redacted model as CSV tables, one file
 // per table (officials, allegations, victims, evidence, sources, existing
-// sanctions, contrary information, associates): UTF-8
+// sanctions, contrary information, associates, and for a corruption case
+// companies, relationships, money, assets, flows and proceedings): UTF-8
 // without a byte-order mark, CRLF line ends and quoting as RFC 4180 says.
 //
 // A cell that a spreadsheet would run as a formula (starting with =, +, -,
@@ -85,9 +86,11 @@ func Neutralise(cell string) string {
 	return cell
 }
 
-// Tables returns the tables of the model.
+// Tables returns the tables of the model, and the six corruption tables
+// (companies, relationships, money, assets, flows, proceedings) when the
+// case has corruption records.
 func Tables(d *model.Dossier) []Table {
-	return []Table{
+	return append([]Table{
 		{"officials", officials(d)},
 		{"allegations", allegations(d)},
 		{"victims", victims(d)},
@@ -96,7 +99,7 @@ func Tables(d *model.Dossier) []Table {
 		{"existing-sanctions", existingSanctions(d)},
 		{"contrary-information", contrary(d)},
 		{"associates", associates(d)},
-	}
+	}, corruptionTables(d)...)
 }
 
 // existingSanctions lists the measures other authorities have already

@@ -38,6 +38,16 @@ func TestShape(t *testing.T) {
 	if string(top["date"]) != `"2024-01"` || string(top["build_date"]) != `"2024-01-02T00:00:00Z"` {
 		t.Errorf("dates: %s %s", top["date"], top["build_date"])
 	}
+	// A corruption case adds its six lists.
+	d.Companies = []*model.Company{{ID: "acme"}}
+	files, _ = Render(d, model.Options{})
+	top = nil
+	if err := json.Unmarshal(files[0].Data, &top); err != nil {
+		t.Fatal(err)
+	}
+	if _, ok := top["companies"]; !ok {
+		t.Errorf("no companies key in a dossier with a company")
+	}
 	// Quotes are written as they are, not HTML-escaped.
 	if !strings.Contains(string(files[0].Data), `"quote": "q <b> & é"`) {
 		t.Errorf("quote was escaped:\n%s", files[0].Data)

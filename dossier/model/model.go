@@ -71,6 +71,16 @@ type Dossier struct {
 	// Excerpts is every quoted excerpt of the case, numbered from 1 in
 	// case order; Evidence fields elsewhere point into it.
 	Excerpts []*Excerpt `json:"excerpts"`
+
+	// The corruption records (corruption.go): a record that would name a
+	// person withheld from this audience is not here at all. Left out of
+	// the JSON when the case has none.
+	Companies     []*Company      `json:"companies,omitempty"`
+	Relationships []*Relationship `json:"relationships,omitempty"`
+	Amounts       []*Amount       `json:"amounts,omitempty"`
+	Assets        []*Asset        `json:"assets,omitempty"`
+	Flows         []*Flow         `json:"flows,omitempty"`
+	Proceedings   []*Proceeding   `json:"proceedings,omitempty"`
 }
 
 // Visibility records the audience decisions besides names, taken once in
@@ -384,11 +394,16 @@ type Excerpt struct {
 	// are 0): they would lead a reader to the name the quote withholds.
 	SourceWithheld bool `json:"source_withheld"`
 	// What the excerpt supports.
-	Owner     string `json:"owner"`      // official or victim id
-	OwnerKind string `json:"owner_kind"` // "official" or "victim"
+	Owner     string `json:"owner"`      // id of the official, victim, company, asset or flow
+	OwnerKind string `json:"owner_kind"` // "official", "victim", "company", "asset" or "flow"
 	OwnerName string `json:"owner_name"`
-	Supports  string `json:"supports"`         // "allegation", "position", "document", "identity", "event", "sanction", "contrary" or "associate"
-	Target    string `json:"target,omitempty"` // the allegation's id, for allegations
+	// Supports is "allegation", "position", "document", "identity",
+	// "event", "status", "sanction", "contrary", "associate",
+	// "relationship", "amount", "proceeding", "asset" or "flow".
+	Supports string `json:"supports"`
+	// Target is the id of the allegation, relationship, amount or
+	// proceeding the excerpt supports.
+	Target string `json:"target,omitempty"`
 }
 
 // File is one output a renderer produces; the build writes it atomically.

@@ -134,6 +134,9 @@ func (dc *doc) passage(c *citation) {
 func (dc *doc) supports(x *model.Excerpt) string {
 	t := dc.t
 	name := oneLine(x.OwnerName)
+	if s := dc.supportsCorruption(x); s != "" {
+		return s
+	}
 	switch x.Supports {
 	case "allegation":
 		return t.l("supports_allegation", "allegation", dc.allegationNum[x.Target], "name", name)

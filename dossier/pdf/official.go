@@ -112,6 +112,7 @@ func (dc *doc) officialFlat(o *model.Official) {
 		dc.allegation(i, a, 1)
 	}
 	dc.contrary(o, 0)
+	dc.corruption(o, 0)
 	dc.victims(0)
 	dc.criteria(o, 0)
 	dc.statementOfReasons(o, 0)
@@ -139,6 +140,7 @@ func (dc *doc) officialSection(o *model.Official) {
 		dc.allegation(i, a, 1)
 	}
 	dc.contrary(o, 1)
+	dc.corruption(o, 1)
 	dc.criteria(o, 1)
 	dc.statementOfReasons(o, 1)
 }

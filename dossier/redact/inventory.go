@@ -253,6 +253,15 @@ func publicContext(c *dossier.Case, a model.Audience) []contextField {
 			out = append(out, contextField{"the official's associate", x.Name, x.Meta, "name"})
 		}
 	}
+	for _, co := range c.Companies {
+		out = append(out, contextField{"the company", co.Name, co.Meta, "name"}, contextField{"the jurisdiction", co.Jurisdiction, co.Meta, "jurisdiction"})
+		for _, al := range co.Aliases {
+			out = append(out, contextField{"the company's alias", al.Name, al.Meta, "name"})
+		}
+	}
+	for _, as := range c.Assets {
+		out = append(out, contextField{"the place", as.Location, as.Meta, "location"}, contextField{"the country", as.Country, as.Meta, "country"})
+	}
 	for _, v := range c.Victims {
 		if withheldPerson(v, a) {
 			continue

@@ -248,6 +248,17 @@ func Redact(c *dossier.Case, a model.Audience, buildDate time.Time) (*model.Doss
 		}
 		d.Victims = append(d.Victims, mv)
 	}
+	people := map[string]model.Ref{}
+	for _, o := range c.Officials {
+		people[o.ID] = model.Ref{ID: o.ID, Name: r(o.Name), Kind: "official"}
+	}
+	for _, vic := range c.Victims {
+		if vw := views[vic.ID]; !vw.gone {
+			people[vic.ID] = model.Ref{ID: vw.id, Name: vw.name, Kind: "victim", Withheld: vw.hidden}
+		}
+	}
+	corruption(c, d, corruptionEnv{inv: inv, vocab: v, r: r, notes: notes, label: label, excerpts: excerpts, people: people})
+
 	// Pseudonymous victims are listed by pseudonym, so their place in the
 	// list does not betray the alphabetical order of their real ids.
 	sort.SliceStable(d.Victims, func(i, j int) bool {

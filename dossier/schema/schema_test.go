@@ -107,6 +107,12 @@ func kindOf(path string) string {
 		return "official"
 	case "victims":
 		return "victim"
+	case "companies":
+		return "company"
+	case "assets":
+		return "asset"
+	case "flows":
+		return "flow"
 	}
 	if filepath.Base(path) == "case.yaml" {
 		return "case"
@@ -117,7 +123,7 @@ func kindOf(path string) string {
 func caseFiles(t *testing.T, dir string) []string {
 	t.Helper()
 	var out []string
-	for _, pattern := range []string{"case.yaml", "sources/*.yaml", "officials/*.yaml", "victims/*.yaml"} {
+	for _, pattern := range []string{"case.yaml", "sources/*.yaml", "officials/*.yaml", "victims/*.yaml", "companies/*.yaml", "assets/*.yaml", "flows/*.yaml"} {
 		m, _ := filepath.Glob(filepath.Join(dir, pattern))
 		out = append(out, m...)
 	}
@@ -214,7 +220,7 @@ func TestValidFilesPassTheSchema(t *testing.T) {
 	schemas, work := schemaDir(t), t.TempDir()
 	var items []instance
 	dirs, _ := filepath.Glob(filepath.Join("..", "..", "cases", "*"))
-	dirs = append(dirs, filepath.Join("..", "testdata", "base"))
+	dirs = append(dirs, filepath.Join("..", "testdata", "base"), filepath.Join("..", "testdata", "corruption"))
 	for _, dir := range dirs {
 		for _, f := range caseFiles(t, dir) {
 			addFile(t, &items, schemas, work, f, f)

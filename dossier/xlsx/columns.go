@@ -73,6 +73,7 @@ func newIndex(d *model.Dossier, t *text) *index {
 	add("allegations", allegations)
 	add("victims", victims)
 	add("sources", sources)
+	ix.indexCorruption(d)
 	return ix
 }
 
@@ -161,18 +162,17 @@ func (w *workbook) records(sheet string) []record {
 			if s := d.Source(e.Source); s != nil {
 				title = s.Title
 			}
-			owner := ix.link("officials", e.Owner)
-			if e.OwnerKind == "victim" {
-				owner = ix.link("victims", e.Owner)
-			}
+			owner := ix.link(sheetOf[e.OwnerKind], e.Owner)
 			target := str(e.Target)
-			if e.Target != "" {
-				target = ix.link("allegations", e.Target)
+			if sheet := targetSheet[e.Supports]; e.Target != "" && sheet != "" {
+				target = ix.link(sheet, e.Target)
 			}
 			out = append(out, record{"number": num(e.Number), "source_id": ix.link("sources", e.Source), "source": str(title), "paragraph": num(e.Paragraph),
 				"quote": str(e.Quote), "hedged": yesNo(e.Hedged), "reports_only": yesNo(e.ReportsOnly), "supports": str(e.Supports), "target": target, "owner_id": owner, "owner": str(e.OwnerName),
 				"redacted": yesNo(e.Redacted), "note": str(e.Note)})
 		}
+	case "companies", "relationships", "money", "assets", "flows", "proceedings":
+		return w.corruptionRecords(sheet)
 	case "sources":
 		for _, s := range d.Sources {
 			out = append(out, record{"number": num(s.Number), "id": str(s.ID), "title": str(s.Title), "type": str(s.Type.Value), "publisher": str(s.Publisher), "origin": str(s.Origin.Label), "account_of": str(s.AccountOf),

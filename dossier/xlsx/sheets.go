@@ -190,7 +190,11 @@ func (w *workbook) lists() error {
 	}
 	w.listRange = map[string]string{}
 	col := 1
-	for _, key := range []string{"roles", "violations", "victim_statuses", "sensitivities", "source_types"} {
+	lists := []string{"roles", "violations", "victim_statuses", "sensitivities", "source_types"}
+	if w.d.HasCorruption() {
+		lists = append(lists, corruptionLists...)
+	}
+	for _, key := range lists {
 		values := w.vocab[key]
 		if len(values) == 0 {
 			return fmt.Errorf("vocabulary.yaml has no %s", key)

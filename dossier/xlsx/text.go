@@ -46,12 +46,13 @@ func loadText(fsys fs.FS) (*text, error) {
 	if err := yaml.Unmarshal(data, t); err != nil {
 		return nil, fmt.Errorf("templates/%s: %w", path, err)
 	}
-	for _, key := range append([]string{"summary", "lists"}, dataSheets...) {
+	all := append(append([]string{}, dataSheets...), corruptionSheets...)
+	for _, key := range append([]string{"summary", "lists"}, all...) {
 		if t.Sheets[key] == "" {
 			return nil, fmt.Errorf("templates/%s: sheets.%s is missing", path, key)
 		}
 	}
-	for _, key := range dataSheets {
+	for _, key := range all {
 		if len(t.Columns[key]) == 0 {
 			return nil, fmt.Errorf("templates/%s: columns.%s lists no column", path, key)
 		}

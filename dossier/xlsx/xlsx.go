@@ -85,7 +85,7 @@ func (w *workbook) build() error {
 	if err := w.f.SetSheetName("Sheet1", summary); err != nil {
 		return err
 	}
-	for _, key := range dataSheets {
+	for _, key := range w.sheets() {
 		if _, err := w.f.NewSheet(w.text.Sheets[key]); err != nil {
 			return err
 		}
@@ -93,7 +93,7 @@ func (w *workbook) build() error {
 	if err := w.lists(); err != nil {
 		return err
 	}
-	for _, key := range dataSheets {
+	for _, key := range w.sheets() {
 		if err := w.dataSheet(key); err != nil {
 			return fmt.Errorf("sheet %s: %w", w.text.Sheets[key], err)
 		}
