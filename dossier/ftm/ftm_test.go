@@ -33,8 +33,9 @@ var shipped = filepath.Join("..", "..", "cases", "kazakhstan")
 // hedged evidence (the PDF's tribunal), and a case whose every field names
 // a confidential victim (redaction's).
 var (
-	tribunal = filepath.Join("..", "pdf", "testdata", "tribunal")
-	petrenko = filepath.Join("..", "redact", "testdata", "petrenko-case")
+	tribunal   = filepath.Join("..", "pdf", "testdata", "tribunal")
+	petrenko   = filepath.Join("..", "redact", "testdata", "petrenko-case")
+	corruption = filepath.Join("..", "testdata", "corruption") // bodies and the public as victims
 )
 
 func redacted(t testing.TB, dir string, a model.Audience) *model.Dossier {
@@ -123,7 +124,7 @@ func TestValidAgainstFtMModel(t *testing.T) {
 	modules := nodeModules(t)
 	dir := t.TempDir()
 	var files []string
-	for _, c := range []string{steppe, shipped, tribunal, petrenko} {
+	for _, c := range []string{steppe, shipped, tribunal, petrenko, corruption} {
 		for _, a := range model.Audiences {
 			f := render(t, redacted(t, c, a))
 			path := filepath.Join(dir, f.Name)

@@ -111,8 +111,10 @@ func newFace(name string, ttf []byte, augment bool) (*Face, error) {
 	return fc, nil
 }
 
-// TTF is the font file for the renderer, with every shaped glyph mapped.
-func (f *Face) TTF() []byte { return f.ttf }
+// TTF returns a copy of the font file to embed: a copy, because fpdf
+// writes into the bytes it is given while it cuts a subset, and documents
+// are rendered in parallel (the race detector caught it).
+func (f *Face) TTF() []byte { return bytes.Clone(f.ttf) }
 
 // Covers reports whether the font has a glyph for r.
 func (f *Face) Covers(r rune) bool {
