@@ -60,7 +60,7 @@ func Entities(d *model.Dossier, o model.Options) ([]*Entity, []string, error) {
 	if err != nil {
 		return nil, nil, err
 	}
-	b := &builder{d: d, m: m, seen: map[string]bool{}, target: map[int]string{}, bodies: map[string]string{}}
+	b := &builder{d: d, m: m, seen: map[string]bool{}, schema: map[string]string{}, target: map[int]string{}, bodies: map[string]string{}}
 	for _, off := range d.Officials {
 		if m.OfficialSchemata[off.Kind.Value] != "Person" {
 			b.bodies[fold.String(off.Name)] = b.id("official", off.ID)
@@ -78,6 +78,34 @@ func Entities(d *model.Dossier, o model.Options) ([]*Entity, []string, error) {
 			}
 		}
 	}
+	for _, c := range d.Companies {
+		if err := b.company(c); err != nil {
+			return nil, nil, err
+		}
+	}
+	for _, a := range d.Assets {
+		if err := b.asset(a); err != nil {
+			return nil, nil, err
+		}
+	}
+	for _, r := range d.Relationships {
+		b.relationship(r)
+	}
+	for _, f := range d.Flows {
+		b.flow(f)
+	}
+	for _, p := range d.Proceedings {
+		b.proceeding(p)
+	}
+	// An amount listed on an official or company is no FtM entity of its
+	// own; its evidence documents the holder.
+	for _, a := range d.Amounts {
+		if a.Holder != nil {
+			if h := b.ref(*a.Holder); h != "" {
+				b.documents(h, a.Evidence)
+			}
+		}
+	}
 	for _, s := range d.Sources {
 		b.source(s)
 	}
@@ -92,6 +120,7 @@ type builder struct {
 	m        *mapping
 	out      []*Entity
 	seen     map[string]bool   // ids emitted
+	schema   map[string]string // id emitted → its schema
 	target   map[int]string    // excerpt number → the entity it documents
 	bodies   map[string]string // folded body name → entity id
 	warnings []string
@@ -149,6 +178,7 @@ func (b *builder) entity(id, schema string) *Entity {
 	e := &Entity{ID: id, Schema: schema, Properties: map[string][]string{}}
 	b.out = append(b.out, e)
 	b.seen[id] = true
+	b.schema[id] = schema
 	return e
 }
 
@@ -171,6 +201,14 @@ var propType = map[string]string{
 	"publisher": "string", "publishedAt": "date", "sourceUrl": "url", "retrievedAt": "date",
 	"language": "language", "fileName": "string", "fileSize": "number", "document": "entity",
 	"entity": "entity", "role": "string", "authority": "string", "program": "string", "profession": "string", "status": "string",
+	"jurisdiction": "country", "registrationNumber": "identifier", "address": "address",
+	"incorporationDate": "date", "dissolutionDate": "date", "owner": "entity", "asset": "entity",
+	"percentage": "string", "director": "entity", "person": "entity", "relative": "entity",
+	"relationship": "string", "associate": "entity", "agent": "entity", "client": "entity",
+	"payer": "entity", "payerAccount": "entity", "beneficiary": "entity", "beneficiaryAccount": "entity",
+	"amount": "number", "currency": "string", "purpose": "text", "accountNumber": "identifier",
+	"caseNumber": "identifier", "court": "string", "category": "string", "fileDate": "date",
+	"closeDate": "date", "case": "entity", "party": "entity", "legalForm": "string",
 }
 
 // set adds the non-empty values to a property, each cut to FtM's length
@@ -481,7 +519,7 @@ func (b *builder) excerpt(x *model.Excerpt) {
 	if !ok {
 		// Evidence of a fact the mapping does not know yet documents its
 		// owner.
-		target, ok = b.id(x.OwnerKind, x.Owner), x.OwnerKind == "official" || x.OwnerKind == "victim"
+		target, ok = b.id(x.OwnerKind, x.Owner), x.OwnerKind != ""
 	}
 	if !ok || x.SourceWithheld || x.Source == "" || b.d.Source(x.Source) == nil || !b.seen[target] {
 		return

@@ -361,3 +361,62 @@ func TestExistingSanctions(t *testing.T) {
 		t.Errorf("%d Sanction entities for %d existing sanctions", got, want)
 	}
 }
+
+// TestCorruptionRecords: the corruption case's companies, relationships,
+// assets, flows and proceedings become their FtM schemata, for every
+// audience, and nothing joins a victim the audience may not see.
+func TestCorruptionRecords(t *testing.T) {
+	for _, a := range model.Audiences {
+		t.Run(string(a), func(t *testing.T) {
+			es := entities(t, render(t, redacted(t, corruption, a)).Data)
+			count := map[string]int{}
+			for _, e := range es {
+				count[e.Schema]++
+			}
+			realEstate := 1 // the apartment held by a confidential victim is internal
+			if a == model.Internal {
+				realEstate = 2
+			}
+			for schema, want := range map[string]int{
+				"Company": 3, "RealEstate": realEstate, "BankAccount": 1, "Vessel": 1, "Payment": 2,
+				"Directorship": 2, "Representation": 2, "CourtCase": 5, "CourtCaseParty": 5,
+			} {
+				if count[schema] != want {
+					t.Errorf("%d %s, want %d", count[schema], schema, want)
+				}
+			}
+			for _, schema := range []string{"Ownership", "Family", "Documentation"} {
+				if count[schema] == 0 {
+					t.Errorf("no %s", schema)
+				}
+			}
+			pay, ok := es["corruption.flow.bribe-transfer"]
+			if !ok {
+				t.Fatal("no Payment for the flow bribe-transfer")
+			}
+			for prop, want := range map[string]string{
+				"payer": "corruption.company.lumen-holdings", "payerAccount": "corruption.asset.lumen-account",
+				"beneficiary": "corruption.company.harbour-trust", "amount": "2500000", "currency": "USD", "date": "2021",
+			} {
+				if got := strings.Join(pay.Properties[prop], "|"); got != want {
+					t.Errorf("Payment.%s = %q, want %q", prop, got, want)
+				}
+			}
+			own, ok := es["corruption.relationship.tomas-brandt.owner.lumen-holdings"]
+			if !ok || strings.Join(own.Properties["percentage"], "") != "60" || own.Schema != "Ownership" {
+				t.Errorf("Tomas Brandt's 60%% of Lumen Holdings: %+v", own)
+			}
+			if _, ok := es["corruption.relationship.arvid-kell.beneficial-owner.harbour-trust"]; !ok {
+				t.Error("no Ownership for the beneficial owner of Harbour Trust")
+			}
+			// Mira Kell is confidential: only internal sees her, her
+			// marriage and her apartment's ownership.
+			internal := a == model.Internal
+			for _, id := range []string{"corruption.victim.mira-kell", "corruption.relationship.arvid-kell.spouse.mira-kell", "corruption.asset.relative-apartment", "corruption.asset.relative-apartment.holder.1"} {
+				if _, ok := es[id]; ok != internal {
+					t.Errorf("%s exported: %v, want %v", id, ok, internal)
+				}
+			}
+		})
+	}
+}

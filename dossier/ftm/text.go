@@ -21,13 +21,31 @@ type mapping struct {
 	SourceSchemata   map[string]string `yaml:"source_schemata"`
 	BodySchema       string            `yaml:"body_schema"`
 	VictimSchemata   map[string]string `yaml:"victim_schemata"`
-	Wording          struct {
+	CompanySchemata  map[string]string `yaml:"company_schemata"`
+	// SharesKind is the asset kind recorded as an Ownership of a company.
+	SharesKind    string `yaml:"shares_kind"`
+	AssetSchemata map[string]struct {
+		Schema     string `yaml:"schema"`
+		Identifier string `yaml:"identifier"`
+	} `yaml:"asset_schemata"`
+	RelationshipSchemata map[string]struct {
+		Schema  string `yaml:"schema"`
+		Subject string `yaml:"subject"`
+		Object  string `yaml:"object"`
+		Type    string `yaml:"type"`
+		Share   string `yaml:"share"`
+	} `yaml:"relationship_schemata"`
+	Wording struct {
 		AllegationName        string            `yaml:"allegation_name"`
 		AllegationDescription string            `yaml:"allegation_description"`
 		VictimEventName       string            `yaml:"victim_event_name"`
 		VictimStatusAsOf      string            `yaml:"victim_status_as_of"`
 		Sentence              map[string]string `yaml:"sentence"`
 		ExcerptRole           string            `yaml:"excerpt_role"`
+		Relationship          string            `yaml:"relationship"`
+		Approximate           string            `yaml:"approximate"`
+		ProceedingName        string            `yaml:"proceeding_name"`
+		ProceedingParty       string            `yaml:"proceeding_party"`
 	} `yaml:"wording"`
 	Genders        map[string]string `yaml:"genders"`
 	Languages      map[string]string `yaml:"languages"`
@@ -56,6 +74,10 @@ func loadMapping(fsys fs.FS) (*mapping, error) {
 		return nil, fmt.Errorf("templates/%s: wording.allegation_name, victim_event_name, victim_status_as_of and excerpt_role are required", textPath)
 	case m.Wording.Sentence["prison"] == "" || m.Wording.Sentence["fine"] == "" || m.Wording.Sentence["ban"] == "" || m.Wording.Sentence["other"] == "":
 		return nil, fmt.Errorf("templates/%s: wording.sentence needs prison, fine, ban and other", textPath)
+	case len(m.CompanySchemata) == 0 || len(m.AssetSchemata) == 0 || len(m.RelationshipSchemata) == 0:
+		return nil, fmt.Errorf("templates/%s: company_schemata, asset_schemata and relationship_schemata are required", textPath)
+	case m.Wording.ProceedingName == "" || m.Wording.ProceedingParty == "":
+		return nil, fmt.Errorf("templates/%s: wording.proceeding_name and proceeding_party are required", textPath)
 	case len(m.Countries) == 0:
 		return nil, fmt.Errorf("templates/%s: countries is missing", textPath)
 	}
