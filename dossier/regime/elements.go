@@ -25,6 +25,7 @@ var Elements = []ElementDef{
 	{"conduct", "Conduct meeting the criteria", false},
 	{"corroboration", "Each allegation of conduct corroborated by two or more independent accounts", false},
 	{"victims", "Victims identified", false},
+	{"assets_in_jurisdiction", "Assets known in the recipient's jurisdiction", false},
 	{"submitting_organisation", "Submitting organisation and its contact", false},
 }
 

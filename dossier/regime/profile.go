@@ -42,6 +42,11 @@ type Profile struct {
 	LegalBasis LegalBasis  `yaml:"legal_basis"`
 	Criteria   []Criterion `yaml:"criteria"`
 
+	// Jurisdictions are the countries in which the recipient can act on
+	// assets, written as cases write an asset's country (names, compared
+	// folded): readiness lists an official's assets found there.
+	Jurisdictions []string `yaml:"jurisdictions"`
+
 	// Required and Recommended list element keys (see Elements).
 	Required    []string `yaml:"required"`
 	Recommended []string `yaml:"recommended"`

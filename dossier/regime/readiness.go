@@ -198,6 +198,8 @@ func OfficialReady(d *model.Dossier, p *Profile, o *model.Official) OfficialRead
 			c.Status, c.Detail = NotApplicable, "not applicable to an organisation"
 		} else if !p.IsApplicable(o.Kind.Value, e.Key) {
 			c.Status, c.Detail = NotApplicable, "not expected of an official of this kind"
+		} else if e.Key == "assets_in_jurisdiction" {
+			c.Status, c.Detail = assetsIn(d, o, p.Jurisdictions)
 		} else {
 			c.Status, c.Detail = check(e.Key, d, o, or.Criteria)
 		}
