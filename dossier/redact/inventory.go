@@ -137,8 +137,8 @@ func (inv *Inventory) addPerson(p *Person, v *dossier.Victim, context map[string
 		}
 		if len(words) == 1 && len(words[0]) >= 5 && scriptOf(words[0]) == spaced {
 			t.loose = true
-			inv.byLoose[loose(words[0])] = append(inv.byLoose[loose(words[0])], t)
-			inv.loosePrefix[loose(words[0])[:2]] = true
+			inv.byLoose[fold.Loose(words[0])] = append(inv.byLoose[fold.Loose(words[0])], t)
+			inv.loosePrefix[fold.Loose(words[0])[:2]] = true
 		}
 	}
 	forms := []string{v.Name}

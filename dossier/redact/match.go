@@ -80,12 +80,6 @@ func stem(w string) string {
 	return s
 }
 
-// wordMatches reports whether the text word w is the term word t or, when
-// inflect is set, an inflected form of it.
-func wordMatches(w, t string, inflect bool) bool {
-	return w == t || inflect && inflectedForm(w, t, stem(t), scriptOf(t))
-}
-
 // inflectedForm reports whether w is an inflected form of the term word t,
 // whose stem and script are given.
 func inflectedForm(w, t, s string, sc script) bool {
@@ -104,10 +98,6 @@ func inflectedForm(w, t, s string, sc script) bool {
 	}
 	return false
 }
-
-// loose reduces a folded word to the key its transliteration variants
-// share ("Khassenov" and "Khasenov", "Semyonova" and "Semenova").
-func loose(w string) string { return fold.Loose(w) }
 
 // A Hit is one mention of a withheld person in a text.
 type Hit struct {
@@ -193,7 +183,7 @@ func (inv *Inventory) Find(s string) []Hit {
 			}
 		}
 		if len(w.Text) >= 5 {
-			try(inv.byLoose[loose(w.Text)])
+			try(inv.byLoose[fold.Loose(w.Text)])
 		}
 	}
 	for _, t := range inv.unspaced {
@@ -225,7 +215,7 @@ func (inv *Inventory) maybe(w string) bool {
 		// The first two letters of a loose key come from at most the
 		// first four bytes of the word ("dzh" → "j", "kh" → "h").
 		head := w[:4]
-		if k := loose(head); len(k) >= 2 && inv.loosePrefix[k[:2]] {
+		if k := fold.Loose(head); len(k) >= 2 && inv.loosePrefix[k[:2]] {
 			return true
 		}
 	}
@@ -245,7 +235,7 @@ func (t *term) matchAt(ft *fold.Text, words []fold.Word, i int) int {
 		if w == tw || t.inflect && inflectedForm(w, tw, t.stems[k], t.scripts[k]) {
 			continue
 		}
-		if t.loose && len(t.words) == 1 && len(w) >= 5 && loose(w) == loose(tw) {
+		if t.loose && len(t.words) == 1 && len(w) >= 5 && fold.Loose(w) == fold.Loose(tw) {
 			continue
 		}
 		return 0
