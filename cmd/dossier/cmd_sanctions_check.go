@@ -8,10 +8,12 @@ import (
 	"io/fs"
 	"os"
 	"strings"
+	"time"
 
 	"github.com/dossier-project/dossier/dossier"
 	"github.com/dossier-project/dossier/dossier/ftm"
 	"github.com/dossier-project/dossier/dossier/sanctions"
+	"github.com/dossier-project/dossier/dossier/sanctions/record"
 	"github.com/dossier-project/dossier/templates"
 	"github.com/spf13/pflag"
 	"gopkg.in/yaml.v3"
@@ -24,6 +26,9 @@ type sanctionsCheckOptions struct {
 	limit     int
 	maxLine   int
 	templates string
+	write     []string
+	publisher string
+	retrieved string
 }
 
 func init() {
@@ -51,8 +56,25 @@ The dataset is streamed, twice when something matched (the second time for
 the Sanctions), so its size does not matter; a line longer than
 --max-line bytes or not an FtM entity is an error naming the line.
 
+Recording a confirmed match (never done unasked): --write OFFICIAL=ENTITY,
+repeatable, where OFFICIAL is an official's id and ENTITY the id of one of
+its matches (every Sanction of it is recorded) or of one Sanction the
+report lists under a match. For each Sanction, the dataset's record (the
+Sanction's line and the matched entity's, exactly as read) is archived as a
+new source, sources/sanction-<id>.txt with its .yaml (type, title, URL,
+--retrieved date, --publisher, and a note that it is a dataset's copy, not
+the authority's list), and the official's file gains an existing_sanctions
+entry (authority, programme, date, and regime when the programme names a
+recipient's regime) whose evidence quotes that record. Comments and key
+order are kept; nothing is overwritten; a Sanction recorded already is
+reported, not written twice; the case is validated afterwards and
+everything written is undone if it does not validate.
+
+  dossier sanctions-check cases/kazakhstan --dataset entities.ftm.json \
+      --write k-kasymov=NK-abc123 --publisher OpenSanctions --retrieved 2026-11-02
+
 Exit status: 0 whether or not matches are found, 1 on bad input (the
-dataset or a case), 2 usage error.`,
+dataset or a case, or a --write that fits no match), 2 usage error.`,
 		flags: func(fs *pflag.FlagSet) any {
 			o := &sanctionsCheckOptions{}
 			fs.StringVar(&o.dataset, "dataset", "", "the FtM JSON-lines file to check against (required)")
@@ -61,6 +83,9 @@ dataset or a case), 2 usage error.`,
 			fs.IntVar(&o.limit, "limit", 10, "the most matches reported per official")
 			fs.IntVar(&o.maxLine, "max-line", 16<<20, "the longest line read, in bytes")
 			fs.StringVar(&o.templates, "templates", "", "read templates from this folder as well as the built-in ones")
+			fs.StringArrayVar(&o.write, "write", nil, "record a confirmed match: OFFICIAL_ID=ENTITY_ID (repeatable; one case folder)")
+			fs.StringVar(&o.publisher, "publisher", "", "with --write: the dataset's publisher, e.g. OpenSanctions")
+			fs.StringVar(&o.retrieved, "retrieved", "", "with --write: the date the dataset was downloaded (default: the file's date)")
 			return o
 		},
 		run: runSanctionsCheck,
@@ -71,6 +96,7 @@ dataset or a case), 2 usage error.`,
 type sanctionsText struct {
 	Stopwords []string          `yaml:"stopwords"`
 	Labels    map[string]string `yaml:"labels"`
+	Write     record.Text       `yaml:"write"`
 }
 
 func loadSanctionsText(fsys fs.FS) (*sanctionsText, error) {
@@ -83,7 +109,7 @@ func loadSanctionsText(fsys fs.FS) (*sanctionsText, error) {
 	if err := yaml.Unmarshal(data, t); err != nil {
 		return nil, fmt.Errorf("templates/%s: %w", path, err)
 	}
-	for _, key := range []string{"dataset", "official", "no_match", "match", "sanction", "program", "listed", "from", "until", "no_sanction", "topics", "matched", "conflicted", "summary"} {
+	for _, key := range []string{"dataset", "official", "no_match", "match", "sanction", "program", "listed", "from", "until", "no_sanction", "topics", "matched", "conflicted", "summary", "written"} {
 		if t.Labels[key] == "" {
 			return nil, fmt.Errorf("templates/%s: labels.%s is missing", path, key)
 		}
@@ -121,6 +147,11 @@ func runSanctionsCheck(e *env, opts any, args []string) int {
 		fmt.Fprintf(e.stderr, "dossier sanctions-check: %v\n", err)
 		return exitUsage
 	}
+	confirmed, retrieved, msg := writeRequest(o, dirs)
+	if msg != "" {
+		fmt.Fprintf(e.stderr, "dossier sanctions-check: %s\n", msg)
+		return exitUsage
+	}
 	tfs := templates.FS(o.templates)
 	text, err := loadSanctionsText(tfs)
 	if err != nil {
@@ -132,7 +163,14 @@ func runSanctionsCheck(e *env, opts any, args []string) int {
 		fmt.Fprintf(e.stderr, "dossier sanctions-check: %v\n", err)
 		return exitInvalid
 	}
+	if len(confirmed) > 0 {
+		if err := text.Write.Check(dossier.Vocab()); err != nil {
+			fmt.Fprintf(e.stderr, "dossier sanctions-check: templates/text/sanctions.yaml: %v\n", err)
+			return exitInvalid
+		}
+	}
 	var officials []sanctions.Official
+	var cases []*dossier.Case
 	for _, dir := range dirs {
 		c, ds := dossier.Open(dir)
 		if c == nil || ds.Errors() > 0 {
@@ -145,6 +183,18 @@ func runSanctionsCheck(e *env, opts any, args []string) int {
 			return exitInvalid
 		}
 		officials = append(officials, caseOfficials(e, c, country)...)
+		cases = append(cases, c)
+	}
+	for _, c := range confirmed {
+		if !hasOfficial(cases[0], c.Official) {
+			var ids []string
+			for _, off := range cases[0].Officials {
+				ids = append(ids, off.ID)
+			}
+			fmt.Fprintf(e.stderr, "dossier sanctions-check: --write %s=%s: case %s has no official %q%s; its officials: %s\n",
+				c.Official, c.Entity, cases[0].Dir, c.Official, didYouMean(c.Official, ids), strings.Join(ids, ", "))
+			return exitInvalid
+		}
 	}
 	f, err := os.Open(o.dataset)
 	if err != nil {
@@ -152,9 +202,13 @@ func runSanctionsCheck(e *env, opts any, args []string) int {
 		return exitInvalid
 	}
 	defer f.Close()
-	if info, err := f.Stat(); err != nil || !info.Mode().IsRegular() {
+	info, err := f.Stat()
+	if err != nil || !info.Mode().IsRegular() {
 		fmt.Fprintf(e.stderr, "dossier sanctions-check: %s is not a regular file; give the FtM JSON-lines file itself\n", o.dataset)
 		return exitInvalid
+	}
+	if retrieved.IsZero() {
+		retrieved = info.ModTime().UTC()
 	}
 	rep, err := sanctions.Check(f, officials, sanctions.Options{
 		Threshold: o.threshold, Limit: o.limit, MaxLine: o.maxLine, Stopwords: text.Stopwords,
@@ -168,18 +222,134 @@ func runSanctionsCheck(e *env, opts any, args []string) int {
 		}
 		return exitInvalid
 	}
+	var written []record.Written
+	if len(confirmed) > 0 {
+		var code int
+		if written, code = writeConfirmed(e, f, rep, confirmed, cases[0], record.Options{
+			Dataset: o.dataset, Publisher: o.publisher, Retrieved: retrieved, Text: &text.Write, Vocab: dossier.Vocab(),
+		}, o.maxLine); code != exitOK {
+			return code
+		}
+	}
 	if o.format == "json" {
+		type file struct {
+			File string `json:"file"`
+			What string `json:"what"`
+		}
+		var files []file
+		for _, w := range written {
+			files = append(files, file{w.File, w.What})
+		}
 		enc := json.NewEncoder(e.stdout)
 		enc.SetIndent("", "  ")
 		enc.SetEscapeHTML(false)
 		enc.Encode(struct {
 			Dataset string `json:"dataset"`
 			*sanctions.Report
-		}{o.dataset, rep})
+			Written []file `json:"written,omitempty"`
+		}{o.dataset, rep, files})
 		return exitOK
 	}
 	printSanctionsReport(e.stdout, text, o.dataset, rep)
+	if len(written) > 0 {
+		fmt.Fprintln(e.stdout)
+		fmt.Fprintln(e.stdout, text.label("written"))
+		for _, w := range written {
+			fmt.Fprintf(e.stdout, "  %s: %s\n", w.File, w.What)
+		}
+	}
 	return exitOK
+}
+
+func hasOfficial(c *dossier.Case, id string) bool {
+	for _, off := range c.Officials {
+		if off.ID == id {
+			return true
+		}
+	}
+	return false
+}
+
+// writeRequest reads --write, --retrieved and --publisher; a message
+// says what is wrong with them.
+func writeRequest(o *sanctionsCheckOptions, dirs []string) ([]sanctions.Confirmed, time.Time, string) {
+	var retrieved time.Time
+	if len(o.write) == 0 {
+		if o.publisher != "" || o.retrieved != "" {
+			return nil, retrieved, "--publisher and --retrieved go with --write"
+		}
+		return nil, retrieved, ""
+	}
+	if len(dirs) != 1 {
+		return nil, retrieved, fmt.Sprintf("--write records in one case; name its folder (%d found)", len(dirs))
+	}
+	if o.retrieved != "" {
+		d, err := dossier.ParseDate(o.retrieved)
+		if err != nil || d.Precision != 3 {
+			return nil, retrieved, "--retrieved must be a full date such as 2026-11-02"
+		}
+		retrieved = time.Date(d.Year, time.Month(d.Month), d.Day, 0, 0, 0, 0, time.UTC)
+	}
+	var out []sanctions.Confirmed
+	seen := map[sanctions.Confirmed]bool{}
+	for _, w := range o.write {
+		off, ent, ok := strings.Cut(w, "=")
+		off, ent = strings.TrimSpace(off), strings.TrimSpace(ent)
+		if !ok || off == "" || ent == "" {
+			return nil, retrieved, fmt.Sprintf("--write %q: write OFFICIAL_ID=ENTITY_ID, e.g. --write k-kasymov=NK-abc123 (ids as the report prints them)", w)
+		}
+		c := sanctions.Confirmed{Official: off, Entity: ent}
+		if !seen[c] {
+			out = append(out, c)
+			seen[c] = true
+		}
+	}
+	return out, retrieved, ""
+}
+
+// writeConfirmed records the confirmed matches in the case, then checks
+// that the case still validates; if it does not, or anything fails,
+// everything written is undone.
+func writeConfirmed(e *env, dataset io.ReadSeeker, rep *sanctions.Report, confirmed []sanctions.Confirmed, c *dossier.Case, o record.Options, maxLine int) ([]record.Written, int) {
+	confs, err := sanctions.Confirm(dataset, rep, confirmed, maxLine)
+	if err != nil {
+		var ie *sanctions.InputError
+		if errors.As(err, &ie) {
+			fmt.Fprintf(e.stderr, "%s:%d: %s\n", o.Dataset, ie.Line, ie.Msg)
+		} else {
+			fmt.Fprintf(e.stderr, "dossier sanctions-check: %v\n", err)
+		}
+		return nil, exitInvalid
+	}
+	ch := &record.Change{}
+	fail := func(err error) ([]record.Written, int) {
+		fmt.Fprintf(e.stderr, "dossier sanctions-check: %v\n", err)
+		if uerr := ch.Undo(); uerr != nil {
+			fmt.Fprintf(e.stderr, "dossier sanctions-check: undoing what was written: %v; check the case with git status\n", uerr)
+		} else if len(ch.Written) > 0 {
+			fmt.Fprintln(e.stderr, "dossier sanctions-check: nothing was written")
+		}
+		return nil, exitInvalid
+	}
+	for _, conf := range confs {
+		// Reload: an earlier confirmation may have added a source or an entry.
+		cur, ds := dossier.Load(c.Dir)
+		if cur == nil || ds.Errors() > 0 {
+			return fail(fmt.Errorf("%s no longer loads: %v", c.Dir, ds))
+		}
+		if err := record.Record(cur, conf, o, ch); err != nil {
+			return fail(err)
+		}
+	}
+	if _, ds := dossier.Open(c.Dir); ds.Errors() > 0 {
+		for _, d := range ds {
+			if d.Severity == "error" {
+				fmt.Fprintln(e.stderr, d)
+			}
+		}
+		return fail(fmt.Errorf("the case would not validate with what --write wrote"))
+	}
+	return ch.Written, exitOK
 }
 
 // caseOfficials turns a case's officials into what sanctions-check

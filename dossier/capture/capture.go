@@ -28,6 +28,8 @@ type Options struct {
 	URL       string    // where the file was obtained
 	TextFile  string    // text extracted by the user, for a PDF or page the tool cannot read
 	Retrieved time.Time // default: now
+	Publisher string    // as the source gives it; empty: to be filled in
+	Notes     string    // default: how the file was added
 }
 
 // Result is what Add wrote.
@@ -46,13 +48,31 @@ func Add(caseDir, file string, o Options, vocab dossier.Vocabulary) (Result, err
 	if err != nil {
 		return Result{}, err
 	}
+	return add(caseDir, filepath.Base(file), file, data, o, vocab)
+}
+
+// AddText archives text, obtained as it is (a record read from a dataset,
+// say), as a new source of the case folder caseDir: sources/ID.txt and
+// sources/ID.yaml. o.ID is required. Nothing is ever overwritten.
+func AddText(caseDir string, text []byte, o Options, vocab dossier.Vocabulary) (Result, error) {
+	if o.ID == "" {
+		return Result{}, fmt.Errorf("capture.AddText: no id")
+	}
+	if _, err := os.Stat(filepath.Join(caseDir, "case.yaml")); err != nil {
+		return Result{}, fmt.Errorf("%s is not a case folder (no case.yaml)", caseDir)
+	}
+	return add(caseDir, o.ID+".txt", "", text, o, vocab)
+}
+
+// add archives data, named base (read from file, when not ""), as a new source.
+func add(caseDir, base, file string, data []byte, o Options, vocab dossier.Vocabulary) (Result, error) {
+	var err error
 	if o.Type == "" {
 		o.Type = "other"
 	}
 	if t := vocab["source_types"]; t != nil && !t.Has(o.Type) {
 		return Result{}, fmt.Errorf("--type %q is not a source type (%s)", o.Type, strings.Join(t.Values, ", "))
 	}
-	base := filepath.Base(file)
 	stem := strings.TrimSuffix(base, filepath.Ext(base))
 	if o.Title == "" {
 		o.Title = stem
@@ -146,7 +166,8 @@ func sourceYAML(id string, o Options, kind Kind, base string, text []byte, origi
 	b.WriteString("# type: news_article, ngo_statement, parliamentary_resolution, un_opinion, court_document, report, … (dossier schema source)\n")
 	fmt.Fprintf(&b, "type: %s\n", o.Type)
 	b.WriteString("# publisher, author, published (ISO date) and language (BCP 47, e.g. en): as the source gives them\n")
-	b.WriteString("publisher:\nauthor:\npublished:\n")
+	fmt.Fprintf(&b, "publisher:%s\n", scalar(o.Publisher))
+	b.WriteString("author:\npublished:\n")
 	fmt.Fprintf(&b, "url:%s\n", scalar(o.URL))
 	b.WriteString("archive_url:\n")
 	fmt.Fprintf(&b, "retrieved: %s\n", o.Retrieved.Format("2006-01-02"))
@@ -165,7 +186,11 @@ func sourceYAML(id string, o Options, kind Kind, base string, text []byte, origi
 	if o.TextFile != "" {
 		how = "kept as captured; its text supplied separately (" + filepath.Base(o.TextFile) + ")"
 	}
-	fmt.Fprintf(&b, "notes:%s\n", scalar(fmt.Sprintf("Added with dossier source add from %s: %s.", base, how)))
+	notes := o.Notes
+	if notes == "" {
+		notes = fmt.Sprintf("Added with dossier source add from %s: %s.", base, how)
+	}
+	fmt.Fprintf(&b, "notes:%s\n", scalar(notes))
 	return []byte(b.String())
 }
 

@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/dossier-project/dossier/dossier/internal/replace"
+	"github.com/dossier-project/dossier/dossier/internal/yamledit"
 	"gopkg.in/yaml.v3"
 )
 
@@ -50,11 +51,9 @@ func Hash(caseDir string) ([]HashChange, error) {
 	return out, nil
 }
 
-// edit is one line to replace (at > 0) or insert after line after.
+// edit is one line to change and what it records.
 type edit struct {
-	line   int // 1-based line to replace, or 0
-	after  int // 1-based line to insert after, when line is 0
-	text   string
+	yamledit.Edit
 	change HashChange
 }
 
@@ -73,7 +72,7 @@ func hashFile(root *os.Root, path string) ([]HashChange, error) {
 	var edits []edit
 	var notes []HashChange
 	visit := func(m *yaml.Node, prefix string) {
-		fileKey, fileVal := lookup(m, "file")
+		fileKey, fileVal := yamledit.Lookup(m, "file")
 		if fileVal == nil || fileVal.Kind != yaml.ScalarNode || fileVal.Value == "" {
 			return
 		}
@@ -89,17 +88,17 @@ func hashFile(root *os.Root, path string) ([]HashChange, error) {
 			return
 		}
 		h := sum(content)
-		key, val := lookup(m, "sha256")
+		key, val := yamledit.Lookup(m, "sha256")
 		switch {
 		case key == nil:
 			indent := strings.Repeat(" ", fileKey.Column-1)
-			edits = append(edits, edit{after: fileVal.Line, text: indent + "sha256: " + h,
+			edits = append(edits, edit{Edit: yamledit.Edit{After: fileVal.Line, Text: indent + "sha256: " + h},
 				change: HashChange{File: path, Line: fileVal.Line + 1, Key: prefix + "sha256", Message: "recorded " + h}})
 		case val.Kind == yaml.ScalarNode && strings.TrimSpace(val.Value) == "":
 			if val.Line != key.Line {
 				return // a block value; not ours to rewrite
 			}
-			edits = append(edits, edit{line: key.Line, text: replaceValue(lineOf(data, key.Line), key.Column, h),
+			edits = append(edits, edit{Edit: yamledit.Edit{Line: key.Line, Text: replaceValue(yamledit.LineOf(data, key.Line), key.Column, h)},
 				change: HashChange{File: path, Line: key.Line, Key: prefix + "sha256", Message: "recorded " + h}})
 		case val.Value == h:
 		case hex64.MatchString(val.Value):
@@ -112,13 +111,17 @@ func hashFile(root *os.Root, path string) ([]HashChange, error) {
 	}
 	m := doc.Content[0]
 	visit(m, "")
-	if _, o := lookup(m, "original"); o != nil && o.Kind == yaml.MappingNode {
+	if _, o := yamledit.Lookup(m, "original"); o != nil && o.Kind == yaml.MappingNode {
 		visit(o, "original.")
 	}
 	if len(edits) == 0 {
 		return notes, nil
 	}
-	out := applyEdits(data, edits)
+	plain := make([]yamledit.Edit, len(edits))
+	for i, e := range edits {
+		plain[i] = e.Edit
+	}
+	out := yamledit.Apply(data, plain)
 	var check yaml.Node
 	if err := yaml.Unmarshal(out, &check); err != nil {
 		return nil, fmt.Errorf("recording the hash would break the file (%v); add it by hand", err)
@@ -130,23 +133,6 @@ func hashFile(root *os.Root, path string) ([]HashChange, error) {
 		notes = append(notes, e.change)
 	}
 	return notes, nil
-}
-
-func lookup(m *yaml.Node, key string) (*yaml.Node, *yaml.Node) {
-	for i := 0; i+1 < len(m.Content); i += 2 {
-		if m.Content[i].Value == key {
-			return m.Content[i], m.Content[i+1]
-		}
-	}
-	return nil, nil
-}
-
-func lineOf(data []byte, n int) string {
-	lines := strings.Split(string(data), "\n")
-	if n-1 < len(lines) {
-		return lines[n-1]
-	}
-	return ""
 }
 
 // replaceValue rewrites "  sha256:   # comment" as "  sha256: HASH # comment".
@@ -163,26 +149,4 @@ func replaceValue(line string, column int, h string) string {
 		comment = " " + rest[colon+i:]
 	}
 	return line[:start] + "sha256: " + h + comment + cr
-}
-
-func applyEdits(data []byte, edits []edit) []byte {
-	lines := strings.Split(string(data), "\n")
-	replace := map[int]string{}
-	insert := map[int][]string{}
-	for _, e := range edits {
-		if e.line > 0 {
-			replace[e.line] = e.text
-		} else {
-			insert[e.after] = append(insert[e.after], e.text)
-		}
-	}
-	var out []string
-	for i, l := range lines {
-		if r, ok := replace[i+1]; ok {
-			l = r
-		}
-		out = append(out, l)
-		out = append(out, insert[i+1]...)
-	}
-	return []byte(strings.Join(out, "\n"))
 }
