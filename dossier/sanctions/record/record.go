@@ -105,8 +105,9 @@ func (ch *Change) Undo() error {
 // Record writes each listing of the confirmation into the case: a source
 // per listing (reused when the case holds the same record already) and an
 // existing_sanctions entry of the official. A listing the official already
-// has (an entry quoting its source) is reported, not written again. On an
-// error, what this call wrote is undone before it returns.
+// has (an entry quoting its source) is reported, not written again.
+// Everything written is noted in ch; on an error the caller undoes it
+// with ch.Undo.
 func Record(c *dossier.Case, conf sanctions.Confirmation, o Options, ch *Change) (err error) {
 	if ch.edited == nil {
 		ch.edited = map[string][]byte{}
