@@ -209,6 +209,7 @@ var propType = map[string]string{
 	"amount": "number", "currency": "string", "purpose": "text", "accountNumber": "identifier",
 	"caseNumber": "identifier", "court": "string", "category": "string", "fileDate": "date",
 	"closeDate": "date", "case": "entity", "party": "entity", "legalForm": "string",
+	"subject": "entity", "object": "entity",
 }
 
 // set adds the non-empty values to a property, each cut to FtM's length
@@ -373,10 +374,57 @@ func (b *builder) official(off *model.Official) error {
 		b.documents(id, sa.Evidence)
 	}
 
+	for i, as := range off.Associates {
+		b.associate(off, id, person, i, as)
+	}
+	// Contrary information: a Note on the official (FtM: "an annotation
+	// that applies to a document or entity"), its summary the Note's
+	// description.
+	for i, x := range off.Contrary {
+		ne := b.entity(b.id("official", off.ID, "contrary", strconv.Itoa(i+1)), b.m.ContrarySchema)
+		b.set(ne, "name", fill(b.m.Wording.ContraryName, "official", off.Name))
+		b.set(ne, "description", x.Summary)
+		b.set(ne, "entity", id)
+		b.proof(ne, x.Evidence)
+		b.documents(ne.ID, x.Evidence)
+	}
+
 	for _, a := range off.Allegations {
 		b.allegation(off, id, a)
 	}
 	return nil
+}
+
+// associate adds an official's associate as a Person and the interval
+// that joins them (templates: associate_schemata). An associate whose
+// name is a pseudonym for this audience is left out, like a withheld
+// victim: the pseudonym carries nothing for an entity graph, and the tie
+// would tell who it stands for.
+func (b *builder) associate(off *model.Official, officialID string, person bool, i int, as model.Associate) {
+	if as.Withheld {
+		return
+	}
+	n := strconv.Itoa(i + 1)
+	aid := b.id("official", off.ID, "associate", n)
+	pe := b.entity(aid, "Person")
+	b.set(pe, "name", as.Name)
+	b.proof(pe, as.Evidence)
+	kind := "associate"
+	switch {
+	case !person:
+		kind = "body"
+	case b.m.family(as.Relationship):
+		kind = "family"
+	}
+	sc := b.m.AssociateSchemata[kind]
+	le := b.entity(b.id("official", off.ID, "associate", n, "link"), sc.Schema)
+	b.set(le, sc.Official, officialID)
+	b.set(le, sc.Associate, aid)
+	b.set(le, sc.Relationship, as.Relationship)
+	b.proof(le, as.Evidence)
+	// Documentation documents a Thing, which an interval is not: the
+	// quotes document the associate.
+	b.documents(aid, as.Evidence)
 }
 
 // position returns the id of the Position for a title at a body, adding

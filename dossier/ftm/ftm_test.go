@@ -420,3 +420,65 @@ func TestCorruptionRecords(t *testing.T) {
 		})
 	}
 }
+
+// TestAssociatesAndContrary: an official's associates are People joined
+// by Family (a family tie), Associate (any other tie) or, for a body,
+// UnknownLink; contrary information is a Note on the official; an
+// associate who is a confidential victim is exported only internally, and
+// nothing else names or points at them.
+func TestAssociatesAndContrary(t *testing.T) {
+	const off = "steppe.official.qairat-nurlanov"
+	type link struct{ schema, official, associate, tie string }
+	want := map[string]link{
+		off + ".associate.1.link":                        {"Family", "person", "relative", "relationship=wife"},
+		off + ".associate.2.link":                        {"Associate", "person", "associate", "relationship=business partner"},
+		"steppe.official.almaty-police.associate.1.link": {"UnknownLink", "subject", "object", "role=deputy head of the department"},
+	}
+	for _, a := range model.Audiences {
+		es := entities(t, render(t, redacted(t, steppe, a)).Data)
+		for id, w := range want {
+			e := es[id]
+			person := strings.TrimSuffix(id, ".link")
+			prop, val, _ := strings.Cut(w.tie, "=")
+			if e.Schema != w.schema || len(e.Properties[w.official]) != 1 || es[e.Properties[w.official][0]].Schema == "" ||
+				strings.Join(e.Properties[w.associate], "") != person || strings.Join(e.Properties[prop], "") != val {
+				t.Errorf("%s: %s: %s %v, want %+v", a, id, e.Schema, e.Properties, w)
+			}
+			if p := es[person]; p.Schema != "Person" || len(p.Properties["name"]) != 1 || len(p.Properties["proof"]) != 1 {
+				t.Errorf("%s: %s: %+v", a, person, p)
+			}
+		}
+		note := es[off+".contrary.1"]
+		if note.Schema != "Note" || strings.Join(note.Properties["entity"], "") != off ||
+			strings.Join(note.Properties["description"], "") != "Qairat Nurlanov denies having ordered the detentions." {
+			t.Errorf("%s: contrary information: %+v", a, note)
+		}
+		documented := map[string]bool{}
+		for _, e := range es {
+			if e.Schema == "Documentation" {
+				documented[e.Properties["entity"][0]] = true
+			}
+		}
+		if !documented[off+".contrary.1"] || !documented[off+".associate.1"] {
+			t.Errorf("%s: the Note and the wife are not documented: %v", a, documented)
+		}
+
+		// The cousin is the confidential victim Aigerim Tleuova.
+		_, cousin := es[off+".associate.3"]
+		if internal := a == model.Internal; cousin != internal {
+			t.Errorf("%s: the withheld associate exported = %v", a, cousin)
+		}
+		if a == model.Internal {
+			if l := es[off+".associate.3.link"]; l.Schema != "Family" {
+				t.Errorf("internal: the cousin's tie: %+v", l)
+			}
+			continue
+		}
+		for _, e := range es {
+			line, _ := json.Marshal(e)
+			if strings.Contains(e.ID, ".associate.3") || strings.Contains(string(line), "cousin") || strings.Contains(string(line), "Tleuova") {
+				t.Errorf("%s: %s names or ties the withheld associate: %s", a, e.ID, line)
+			}
+		}
+	}
+}

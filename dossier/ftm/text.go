@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io/fs"
 	"strings"
+	"unicode"
 
 	"github.com/dossier-project/dossier/dossier/internal/fold"
 	"gopkg.in/yaml.v3"
@@ -35,7 +36,20 @@ type mapping struct {
 		Type    string `yaml:"type"`
 		Share   string `yaml:"share"`
 	} `yaml:"relationship_schemata"`
-	Wording struct {
+	// AssociateSchemata join an official's associate (a Person) to the
+	// official: "family" when the relationship names a family tie (one of
+	// FamilyWords, as a whole word), "associate" otherwise, "body" when
+	// the official is no Person.
+	AssociateSchemata map[string]struct {
+		Schema       string `yaml:"schema"`
+		Official     string `yaml:"official"`
+		Associate    string `yaml:"associate"`
+		Relationship string `yaml:"relationship"`
+	} `yaml:"associate_schemata"`
+	FamilyWords []string `yaml:"family_words"`
+	// ContrarySchema is the schema of an official's contrary information.
+	ContrarySchema string `yaml:"contrary_schema"`
+	Wording        struct {
 		AllegationName        string            `yaml:"allegation_name"`
 		AllegationDescription string            `yaml:"allegation_description"`
 		VictimEventName       string            `yaml:"victim_event_name"`
@@ -46,6 +60,7 @@ type mapping struct {
 		Approximate           string            `yaml:"approximate"`
 		ProceedingName        string            `yaml:"proceeding_name"`
 		ProceedingParty       string            `yaml:"proceeding_party"`
+		ContraryName          string            `yaml:"contrary_name"`
 	} `yaml:"wording"`
 	Genders        map[string]string `yaml:"genders"`
 	Languages      map[string]string `yaml:"languages"`
@@ -54,6 +69,18 @@ type mapping struct {
 
 	countryByName map[string]string // folded name or code → code
 	languageCodes map[string]bool   // the ISO 639-3 codes named
+	familyWords   map[string]bool   // folded
+}
+
+// family reports whether a relationship names a family tie: whether one
+// of its words (split at anything not a letter) is a family word.
+func (m *mapping) family(relationship string) bool {
+	for _, w := range strings.FieldsFunc(relationship, func(r rune) bool { return !unicode.IsLetter(r) }) {
+		if m.familyWords[fold.String(w)] {
+			return true
+		}
+	}
+	return false
 }
 
 func loadMapping(fsys fs.FS) (*mapping, error) {
@@ -78,6 +105,10 @@ func loadMapping(fsys fs.FS) (*mapping, error) {
 		return nil, fmt.Errorf("templates/%s: company_schemata, asset_schemata and relationship_schemata are required", textPath)
 	case m.Wording.ProceedingName == "" || m.Wording.ProceedingParty == "":
 		return nil, fmt.Errorf("templates/%s: wording.proceeding_name and proceeding_party are required", textPath)
+	case m.AssociateSchemata["family"].Schema == "" || m.AssociateSchemata["associate"].Schema == "" || m.AssociateSchemata["body"].Schema == "":
+		return nil, fmt.Errorf("templates/%s: associate_schemata needs family, associate and body", textPath)
+	case m.ContrarySchema == "" || m.Wording.ContraryName == "":
+		return nil, fmt.Errorf("templates/%s: contrary_schema and wording.contrary_name are required", textPath)
 	case len(m.Countries) == 0:
 		return nil, fmt.Errorf("templates/%s: countries is missing", textPath)
 	}
@@ -91,6 +122,10 @@ func loadMapping(fsys fs.FS) (*mapping, error) {
 			return nil, fmt.Errorf("templates/%s: country_aliases: %q stands for %q, which is not in countries", textPath, name, code)
 		}
 		m.countryByName[fold.String(name)] = code
+	}
+	m.familyWords = map[string]bool{}
+	for _, w := range m.FamilyWords {
+		m.familyWords[fold.String(w)] = true
 	}
 	m.languageCodes = map[string]bool{}
 	for _, code := range m.Languages {

@@ -157,9 +157,13 @@ type Sanction struct {
 }
 
 // Associate is a family member or known associate of an official.
+// Withheld says the name is (or names) a person this audience may not
+// see: Name then holds the pseudonym, and outputs that build an entity
+// graph leave the associate out, as they leave out withheld victims.
 type Associate struct {
 	Name         string `json:"name"`
 	Relationship string `json:"relationship"`
+	Withheld     bool   `json:"withheld,omitempty"`
 	Evidence     []int  `json:"evidence"`
 }
 

@@ -204,8 +204,10 @@ func Redact(c *dossier.Case, a model.Audience, buildDate time.Time) (*model.Doss
 			})
 		}
 		for _, x := range o.Associates {
+			aname, withheld := inv.Replace(x.Name)
 			mo.Associates = append(mo.Associates, model.Associate{
-				Name: r(x.Name), Relationship: r(x.Relationship), Evidence: excerpts(x.Evidence, o.ID, "official", name, "associate", ""),
+				Name: aname, Relationship: r(x.Relationship), Withheld: withheld,
+				Evidence: excerpts(x.Evidence, o.ID, "official", name, "associate", ""),
 			})
 		}
 		d.Officials = append(d.Officials, mo)
