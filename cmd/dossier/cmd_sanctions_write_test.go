@@ -215,3 +215,24 @@ func sha256hex(s string) string {
 	h := sha256.Sum256([]byte(s))
 	return hex.EncodeToString(h[:])
 }
+
+// TestSanctionsWriteReusesRecord: a record archived already (its entry
+// since removed by hand) is reused, not archived twice.
+func TestSanctionsWriteReusesRecord(t *testing.T) {
+	dataset := filepath.Join(writeFixture, "dataset.ftm.json")
+	dir := writeCase(t)
+	off := filepath.Join(dir, "officials", "qairat-nurlanov.yaml")
+	orig, _ := os.ReadFile(off)
+	if code, _, stderr := runCLI(t, writeArgs(dir, dataset, "qairat-nurlanov=nk-1")...); code != exitOK {
+		t.Fatal(stderr)
+	}
+	first := snapshot(t, dir)
+	os.WriteFile(off, orig, 0o644)
+	code, stdout, stderr := runCLI(t, writeArgs(dir, dataset, "qairat-nurlanov=nk-1")...)
+	if code != exitOK || strings.Count(stdout, "the same record is archived already; reused") != 2 {
+		t.Fatalf("exit %d, stdout:\n%s\nstderr: %s", code, stdout, stderr)
+	}
+	if got := changed(first, snapshot(t, dir)); len(got) > 0 {
+		t.Errorf("second write differs from the first: %v", got)
+	}
+}

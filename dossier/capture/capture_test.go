@@ -178,3 +178,38 @@ func TestHashNeverOverwritesADifferingHash(t *testing.T) {
 		t.Errorf("a recorded hash was overwritten:\n%s", got)
 	}
 }
+
+// TestAddTextData: text obtained as it is (a dataset record) is archived
+// byte for byte with the publisher and notes given, never over an
+// existing file.
+func TestAddTextData(t *testing.T) {
+	dir := newCase(t)
+	text := []byte(`{"id":"s-1","schema":"Sanction","properties":{"program":["Global Magnitsky"]}}` + "\n")
+	o := Options{ID: "sanction-s-1", Title: "us_ofac_sdn record s-1", Type: "other", Publisher: "OpenSanctions",
+		Notes: "A dataset record.", Retrieved: time.Date(2026, 11, 1, 0, 0, 0, 0, time.UTC)}
+	res, err := AddText(dir, text, o, dossier.Vocab())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Files) != 2 || res.Kind != Text {
+		t.Fatalf("%+v", res)
+	}
+	if got, _ := os.ReadFile(res.Files[0]); !bytes.Equal(got, text) {
+		t.Errorf("archived %q", got)
+	}
+	meta, _ := os.ReadFile(res.Files[1])
+	for _, want := range []string{"publisher: OpenSanctions\n", "notes: A dataset record.\n", "retrieved: 2026-11-01\n", "type: other\n", "sha256: "} {
+		if !strings.Contains(string(meta), want) {
+			t.Errorf("metadata lacks %q:\n%s", want, meta)
+		}
+	}
+	if _, err := AddText(dir, []byte("another\n"), o, dossier.Vocab()); err == nil || !strings.Contains(err.Error(), "exists already") {
+		t.Errorf("second add: %v", err)
+	}
+	if got, _ := os.ReadFile(res.Files[0]); !bytes.Equal(got, text) {
+		t.Errorf("overwritten: %q", got)
+	}
+	if _, err := AddText(dir, text, Options{}, dossier.Vocab()); err == nil {
+		t.Error("no id accepted")
+	}
+}
