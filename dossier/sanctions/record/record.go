@@ -133,6 +133,9 @@ func Record(c *dossier.Case, conf sanctions.Confirmation, o Options, ch *Change)
 	}
 	for _, l := range conf.Listings {
 		id := SourceID(l.ID)
+		if !dossier.ValidID(id) {
+			return fmt.Errorf("--write %s=%s: Sanction %q gives no usable source id (%q); record it by hand", conf.Official, conf.Entity, l.ID, id)
+		}
 		txt := filepath.Join(c.Dir, "sources", id+".txt")
 		if recorded[id] {
 			ch.Written = append(ch.Written, Written{off.Path, fmt.Sprintf("Sanction %s is recorded already (source %s); left as is", l.ID, id)})
