@@ -3,6 +3,7 @@ package main
 import (
 	"crypto/sha256"
 	"encoding/hex"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"sort"
@@ -10,6 +11,7 @@ import (
 	"testing"
 
 	"github.com/dossier-project/dossier/dossier"
+	"github.com/dossier-project/dossier/templates"
 )
 
 var writeFixture = filepath.Join("testdata", "sanctions-write")
@@ -234,5 +236,31 @@ func TestSanctionsWriteReusesRecord(t *testing.T) {
 	}
 	if got := changed(first, snapshot(t, dir)); len(got) > 0 {
 		t.Errorf("second write differs from the first: %v", got)
+	}
+}
+
+// TestSanctionsWriteText: the recording rules of the shipped templates
+// are complete, and each regime they fill has a profile.
+func TestSanctionsWriteText(t *testing.T) {
+	fsys := templates.Embedded()
+	text, err := loadSanctionsText(fsys)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := text.Write.Check(dossier.Vocab()); err != nil {
+		t.Fatal(err)
+	}
+	if len(text.Write.Regimes) == 0 {
+		t.Fatal("no regime rules")
+	}
+	for _, r := range text.Write.Regimes {
+		if _, err := fs.Stat(fsys, "regimes/"+r.Regime+".yaml"); err != nil {
+			t.Errorf("write.regimes: %s has no profile: %v", r.Regime, err)
+		}
+	}
+	bad := text.Write
+	bad.SourceType = "dataset"
+	if err := bad.Check(dossier.Vocab()); err == nil {
+		t.Error("a source type outside the vocabulary is accepted")
 	}
 }
