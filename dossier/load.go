@@ -350,6 +350,7 @@ func (l *loader) readOriginal(s *Source, o *Original) {
 	default:
 		sum := sha256.Sum256(data)
 		o.ComputedSHA256 = hex.EncodeToString(sum[:])
+		o.Data = data
 	}
 }
 

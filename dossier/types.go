@@ -91,8 +91,12 @@ type Source struct {
 	File       string    `yaml:"file" dossier:"required"`
 	SHA256     string    `yaml:"sha256" dossier:"required"`
 	Original   *Original `yaml:"original"`
-	Notes      string    `yaml:"notes"`
-	Meta       Meta      `yaml:"-"`
+	// Capture is how the source was obtained: by whom, how, whether in
+	// full, whether a reprint or a translation (the Berkeley Protocol's
+	// capture record, beside url, archive_url and retrieved).
+	Capture *Capture `yaml:"capture"`
+	Notes   string   `yaml:"notes"`
+	Meta    Meta     `yaml:"-"`
 
 	ID   string `yaml:"-"`
 	Path string `yaml:"-"` // the metadata file
@@ -112,6 +116,42 @@ type Original struct {
 
 	// ComputedSHA256 is the hash of the file as read; "" when unread.
 	ComputedSHA256 string `yaml:"-"`
+	// Data is the file as read (nil when unread), for redaction to judge
+	// and the bundle to carry; it is never modified.
+	Data []byte `yaml:"-"`
+}
+
+// Capture records how a source was obtained, in the spirit of the
+// Berkeley Protocol on Digital Open Source Investigations. Unknown stays
+// empty: never guess.
+type Capture struct {
+	// By is who captured it: a role or an organisation, not necessarily a
+	// person's name.
+	By     string `yaml:"by"`
+	Method string `yaml:"method" dossier:"vocab=capture_methods"`
+	// Extent says whether the capture holds the whole document or an
+	// excerpt of it.
+	Extent      string       `yaml:"extent" dossier:"vocab=capture_extents"`
+	ReprintOf   *Reprint     `yaml:"reprint_of"`
+	Translation *Translation `yaml:"translation"`
+	Meta        Meta         `yaml:"-"`
+}
+
+// Reprint names the publication a source reprints.
+type Reprint struct {
+	Publisher string `yaml:"publisher"`
+	Title     string `yaml:"title"`
+	URL       string `yaml:"url"`
+	Meta      Meta   `yaml:"-"`
+}
+
+// Translation says a source's text is a translation, by whom and how.
+type Translation struct {
+	By     string `yaml:"by"`
+	Method string `yaml:"method" dossier:"vocab=translation_methods"`
+	// FromLanguage is the language translated from, a BCP 47 code.
+	FromLanguage string `yaml:"from_language"`
+	Meta         Meta   `yaml:"-"`
 }
 
 // Evidence is a claim's support: an exact quote from an archived source.

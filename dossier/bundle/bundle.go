@@ -66,6 +66,7 @@ func Render(d *model.Dossier, o model.Options) ([]model.File, error) {
 		if e.src.TextWithheld {
 			me.File, me.SHA256, me.TextWithheld = "", "", true
 		}
+		me.Original = addOriginal(files, &m, e, prefix)
 		m.Exhibits = append(m.Exhibits, me)
 		for _, p := range e.passages {
 			for _, x := range p.excerpts {

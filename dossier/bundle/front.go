@@ -91,12 +91,15 @@ func (l *layout) index(start, reserved int, draw bool) int {
 			meta = append(meta, m)
 		}
 		meta = append(meta, join(t.l("file"), e.file), join(t.l("sha256"), e.sum))
+		om, ow := l.originalMeta(e)
+		meta = append(meta, om...)
 		en := entry{num: strconv.Itoa(e.n), title: s.Title, page: Stamp(l.prefix, e.page), link: e.link, meta: meta}
 		if s.TextWithheld {
 			en.warn = t.x("text_withheld")
 		} else if s.TextRedacted {
 			en.warn = t.x("redacted", "hash", s.SHA256)
 		}
+		en.warn = joinNonEmpty(" ", en.warn, ow)
 		entries = append(entries, en)
 	}
 	entries = append(entries, entry{title: t.x("passages"), page: Stamp(l.prefix, l.tablePage), link: l.tableLink})

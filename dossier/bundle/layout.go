@@ -62,6 +62,7 @@ type layout struct {
 	allegations  map[string]allegationRef
 	tablePage    int
 	tableLink    int
+	places       []placement // original pages to draw in, see overlay
 }
 
 // allegationRef is how a tag names an allegation.
@@ -79,8 +80,12 @@ func Stamp(prefix string, n int) string { return fmt.Sprintf("%s-%06d", prefix, 
 func renderPDF(d *model.Dossier, t *Text, ex []*exhibit, prefix, zipName string) ([]byte, int, error) {
 	reserved := max(1, int(math.Ceil(float64(len(ex)*34+60)/(297-marginTop-marginBottom))))
 	for try := 0; try < 4; try++ {
-		data, pages, needed, err := layoutOnce(d, t, ex, prefix, zipName, reserved)
-		if err != nil || needed == reserved {
+		data, pages, needed, places, err := layoutOnce(d, t, ex, prefix, zipName, reserved)
+		if err != nil {
+			return nil, 0, err
+		}
+		if needed == reserved {
+			data, err = overlay(data, places)
 			return data, pages, err
 		}
 		reserved = needed
@@ -88,7 +93,7 @@ func renderPDF(d *model.Dossier, t *Text, ex []*exhibit, prefix, zipName string)
 	return nil, 0, fmt.Errorf("bundle: the index did not settle after 4 layouts")
 }
 
-func layoutOnce(d *model.Dossier, t *Text, ex []*exhibit, prefix, zipName string, indexPages int) (data []byte, pages, needed int, err error) {
+func layoutOnce(d *model.Dossier, t *Text, ex []*exhibit, prefix, zipName string, indexPages int) (data []byte, pages, needed int, places []placement, err error) {
 	defer func() {
 		if r := recover(); r != nil {
 			data, err = nil, fmt.Errorf("bundle: internal error while laying out: %v", r)
@@ -134,7 +139,7 @@ func layoutOnce(d *model.Dossier, t *Text, ex []*exhibit, prefix, zipName string
 	last := f.PageCount()
 	f.SetAutoPageBreak(false, 0)
 	if n := l.index(indexStart, indexPages, false); n != indexPages {
-		return nil, 0, n, f.Error()
+		return nil, 0, n, nil, f.Error()
 	}
 	l.index(indexStart, indexPages, true)
 	l.cover(last)
@@ -148,16 +153,17 @@ func layoutOnce(d *model.Dossier, t *Text, ex []*exhibit, prefix, zipName string
 			Content: []byte(e.src.Text), Filename: path.Base(e.file), Description: t.x("exhibit", "n", strconv.Itoa(e.n)),
 		})
 	}
+	attachments = append(attachments, l.originalAttachments()...)
 	f.SetAttachments(attachments)
 	f.SetPage(last)
 	if err := f.Error(); err != nil {
-		return nil, 0, 0, fmt.Errorf("bundle: %w", err)
+		return nil, 0, 0, nil, fmt.Errorf("bundle: %w", err)
 	}
 	var buf bytes.Buffer
 	if err := f.Output(&buf); err != nil {
-		return nil, 0, 0, fmt.Errorf("bundle: %w", err)
+		return nil, 0, 0, nil, fmt.Errorf("bundle: %w", err)
 	}
-	return buf.Bytes(), last, indexPages, nil
+	return buf.Bytes(), last, indexPages, l.places, nil
 }
 
 func (l *layout) font(family, style string, size float64) { l.f.SetFont(family, style, size) }
@@ -244,6 +250,7 @@ func (l *layout) exhibit(e *exhibit) {
 	l.labelValue(lw, t.l("language"), s.Language, ink)
 	l.labelValue(lw, t.l("file"), e.file, ink)
 	l.labelValue(lw, t.l("sha256"), e.sum, ink)
+	l.originalDetails(lw, e)
 	if s.TextWithheld {
 		l.labelValue(lw, "", t.x("text_withheld"), marking)
 	} else if s.TextRedacted {
@@ -268,6 +275,7 @@ func (l *layout) exhibit(e *exhibit) {
 	for i, p := range e.paras {
 		l.paragraph(e, i+1, p)
 	}
+	l.originalPages(e)
 }
 
 func (l *layout) date(d model.Date) string {

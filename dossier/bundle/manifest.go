@@ -63,6 +63,8 @@ type ManifestEntry struct {
 	// TextWithheld says the exhibit's text is not in this bundle (File and
 	// SHA256 are empty): it names a person the audience may not see.
 	TextWithheld bool `json:"text_withheld,omitempty"`
+	// Original is the source's captured original, when it has one.
+	Original *ManifestOriginal `json:"original,omitempty"`
 }
 
 // Passage is one row of the cited-passages table: an excerpt's passage as

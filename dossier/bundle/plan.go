@@ -21,6 +21,7 @@ type exhibit struct {
 	passages []*passage
 	page     int // first bundle page
 	link     int
+	orig     *exOriginal // the captured original; nil when the source has none
 }
 
 // span is a byte range of an exhibit's text.
@@ -77,6 +78,7 @@ func plan(d *model.Dossier) ([]*exhibit, []string) {
 		sum := sha256.Sum256([]byte(s.Text))
 		e := &exhibit{n: s.Number, src: s, file: exhibitFile(s), sum: hex.EncodeToString(sum[:])}
 		e.paras = Paragraphs(s.Text)
+		planOriginal(e)
 		out = append(out, e)
 		byID[s.ID] = e
 	}

@@ -28,10 +28,14 @@ var textKeys = map[string][]string{
 		"exhibit", "exhibit_short", "cover", "passages", "passages_intro", "text_heading", "redacted", "not_redacted", "text_withheld",
 		"no_passages", "source_withheld", "excerpt", "supports_allegation", "supports_position",
 		"supports_document", "supports_identity", "supports_event", "supports_sanction", "supports_contrary", "supports_associate", "concerning",
-		"supports_status", "supports_relationship", "supports_amount", "supports_proceeding", "supports_asset", "supports_flow"},
+		"supports_status", "supports_relationship", "supports_amount", "supports_proceeding", "supports_asset", "supports_flow",
+		"capture_by", "translated_from", "original_withheld", "original_withheld_text_withheld", "original_withheld_names_withheld",
+		"original_withheld_unchecked", "original_pages", "original_follows", "original_unreadable", "original_attached",
+		"original_bookmark", "original_page", "original_attachment", "kind_pdf", "kind_image", "kind_html", "kind_text", "kind_other"},
 	"labels": {"case", "country", "submitted_by", "date", "audience", "classification", "exhibits", "pages",
 		"type", "publisher", "author", "published", "url", "archive_url", "retrieved", "language", "file",
-		"sha256", "first_page", "exhibit", "paragraph", "page", "excerpt", "passage", "not_stated"},
+		"sha256", "first_page", "exhibit", "paragraph", "page", "excerpt", "passage", "not_stated",
+		"captured", "extent", "reprint_of", "translation", "original", "original_sha256"},
 	"audiences": {"public", "partner", "internal"},
 }
 

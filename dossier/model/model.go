@@ -368,6 +368,11 @@ type Source struct {
 	// names, it would show which pseudonym stands for which name to anyone
 	// who reads the published original beside it.
 	TextWithheld bool `json:"-"`
+	// Capture is how the source was obtained; nil when not recorded.
+	Capture *Capture `json:"capture,omitempty"`
+	// Original is the file as captured and whether this audience gets
+	// it; nil when the source has none.
+	Original *Original `json:"original,omitempty"`
 }
 
 // Excerpt is one quoted piece of evidence, found in its source.

@@ -94,6 +94,8 @@ func Redact(c *dossier.Case, a model.Audience, buildDate time.Time) (*model.Doss
 		if ms.TextRedacted && a != model.Internal {
 			ms.Text, ms.TextWithheld = "", true
 		}
+		ms.Capture = capture(s.Capture, r, inv, label)
+		ms.Original = original(s, i+1, ms.TextWithheld, inv, a)
 		d.Sources = append(d.Sources, ms)
 	}
 	sources := map[string]*dossier.Source{}

@@ -14,7 +14,7 @@ import (
 // addresses the author wrote: judged strictly, since a name part in them
 // names the person even where it is also another's name.
 var strictPaths = []string{"Dossier.Case", ".Allegations[].ID", "Dossier.Victims[].Allegations[]", ".Target",
-	"Dossier.Sources[].ID", "Dossier.Sources[].File", "Dossier.Excerpts[].Source", "URL", ".Photo.File"}
+	"Dossier.Sources[].ID", "Dossier.Sources[].File", "Dossier.Excerpts[].Source", "URL", ".Photo.File", ".Original.File"}
 
 // leaks reports whether the string at path names a withheld person.
 func leaks(inv *Inventory, path, s string) bool {
