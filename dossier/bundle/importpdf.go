@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"sort"
+	"strings"
 	"sync"
 
 	"github.com/pdfcpu/pdfcpu/pkg/api"
@@ -23,7 +24,7 @@ const (
 	maxImportBytes   = 512 << 20
 	// maxDecodedContent bounds the page descriptions of one original,
 	// decoded (a compression bomb stops here).
-	maxDecodedContent = 256 << 20
+	maxDecodedContent = 64 << 20
 )
 
 // importedPDF is a captured original PDF ready to be drawn into the
@@ -87,13 +88,11 @@ func importPDF(data []byte) (imp *importedPDF, err error) {
 		if err != nil || d == nil || inh == nil {
 			return nil, fmt.Errorf("page %d could not be read (%s)", p, oneLine(err))
 		}
-		content, err := ctx.PageContent(d, p)
-		if err != nil && !errors.Is(err, pdfmodel.ErrNoContent) {
+		content, err := pageContent(ctx.XRefTable, d, maxDecodedContent-decoded)
+		if err != nil {
 			return nil, fmt.Errorf("page %d could not be read (%s)", p, oneLine(err))
 		}
-		if decoded += len(content); decoded > maxDecodedContent {
-			return nil, fmt.Errorf("the pages' descriptions exceed %d MiB decoded", maxDecodedContent>>20)
-		}
+		decoded += len(content)
 		box := inh.MediaBox
 		if inh.CropBox != nil {
 			box = inh.CropBox
@@ -125,6 +124,40 @@ func importPDF(data []byte) (imp *importedPDF, err error) {
 	}
 	imp.objects = c.out
 	return imp, nil
+}
+
+// pageContent returns a page's content streams decoded and joined,
+// refusing to decode more than limit bytes (pdfcpu's own PageContent
+// decodes without a limit: a compression bomb would exhaust memory).
+func pageContent(x *pdfmodel.XRefTable, d types.Dict, limit int) ([]byte, error) {
+	o, err := x.Dereference(d["Contents"])
+	if err != nil || o == nil {
+		return nil, err
+	}
+	list, ok := o.(types.Array)
+	if !ok {
+		list = types.Array{o}
+	}
+	var out []byte
+	for _, item := range list {
+		sd, _, err := x.DereferenceStreamDict(item)
+		if err != nil {
+			return nil, err
+		}
+		if sd == nil {
+			continue
+		}
+		err = sd.DecodeWithLimit(int64(limit - len(out)))
+		if err != nil && !strings.Contains(err.Error(), "limit exceeded") {
+			return nil, err
+		}
+		if err != nil || len(out)+len(sd.Content) > limit {
+			return nil, fmt.Errorf("the pages' descriptions exceed %d MiB decoded", maxDecodedContent>>20)
+		}
+		out = append(out, sd.Content...)
+		out = append(out, '\n')
+	}
+	return out, nil
 }
 
 // copier copies objects out of an original, numbering them anew in the
