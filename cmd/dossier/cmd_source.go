@@ -33,7 +33,9 @@ func init() {
                    text yourself with --text.
 
 It writes sources/ID.yaml with the sha256 of each file, the URL and the
-date of capture, and prints the new id. Quotes are checked against the .txt;
+date of capture, the capture record (--captured-by, --method, --extent;
+reprints and translations are written in the file by hand), and prints the
+new id. Quotes are checked against the .txt;
 the original is the evidentiary copy and must never be modified. Nothing is
 ever overwritten. Then find quotes with: dossier quote ID "words…"`,
 		flags: func(fs *pflag.FlagSet) any {
@@ -45,6 +47,10 @@ ever overwritten. Then find quotes with: dossier quote ID "words…"`,
 			fs.StringVar(&o.opts.ID, "id", "", "the source's id (default: from the title)")
 			fs.StringVar(&o.opts.TextFile, "text", "", "the original's text, extracted by you (for a scanned PDF, say)")
 			fs.StringVar(&o.retrieved, "retrieved", "", "date of capture (default: today)")
+			fs.StringVar(&o.opts.ArchiveURL, "archive-url", "", "address of an archived copy (e.g. web.archive.org)")
+			fs.StringVar(&o.opts.CapturedBy, "captured-by", "", "who captured it: a role or organisation, e.g. \"research team, Example Watch\"")
+			fs.StringVar(&o.opts.Method, "method", "", "how: browser_save, web_archive, pdf_download, screenshot, scan, received, other")
+			fs.StringVar(&o.opts.Extent, "extent", "", "complete (the whole document) or excerpt")
 			fs.StringVar(&o.templates, "templates", "", "read vocabularies from this folder as well as the built-in ones")
 			return o
 		},

@@ -30,6 +30,12 @@ type Options struct {
 	Retrieved time.Time // default: now
 	Publisher string    // as the source gives it; empty: to be filled in
 	Notes     string    // default: how the file was added
+	// ArchiveURL is an archived copy's address (e.g. web.archive.org).
+	ArchiveURL string
+	// CapturedBy, Method and Extent are the capture record: who captured
+	// it (a role or organisation), how (a capture_methods value) and
+	// whether in full (a capture_extents value); empty when not given.
+	CapturedBy, Method, Extent string
 }
 
 // Result is what Add wrote.
@@ -72,6 +78,11 @@ func add(caseDir, base, file string, data []byte, o Options, vocab dossier.Vocab
 	}
 	if t := vocab["source_types"]; t != nil && !t.Has(o.Type) {
 		return Result{}, fmt.Errorf("--type %q is not a source type (%s)", o.Type, strings.Join(t.Values, ", "))
+	}
+	for _, v := range []struct{ flag, value, list string }{{"--method", o.Method, "capture_methods"}, {"--extent", o.Extent, "capture_extents"}} {
+		if t := vocab[v.list]; v.value != "" && t != nil && !t.Has(v.value) {
+			return Result{}, fmt.Errorf("%s %q is not allowed (%s)", v.flag, v.value, strings.Join(t.Values, ", "))
+		}
 	}
 	stem := strings.TrimSuffix(base, filepath.Ext(base))
 	if o.Title == "" {
@@ -169,7 +180,7 @@ func sourceYAML(id string, o Options, kind Kind, base string, text []byte, origi
 	fmt.Fprintf(&b, "publisher:%s\n", scalar(o.Publisher))
 	b.WriteString("author:\npublished:\n")
 	fmt.Fprintf(&b, "url:%s\n", scalar(o.URL))
-	b.WriteString("archive_url:\n")
+	fmt.Fprintf(&b, "archive_url:%s\n", scalar(o.ArchiveURL))
 	fmt.Fprintf(&b, "retrieved: %s\n", o.Retrieved.Format("2006-01-02"))
 	b.WriteString("language:\n")
 	fmt.Fprintf(&b, "file: %s.txt\n", id)
@@ -178,6 +189,13 @@ func sourceYAML(id string, o Options, kind Kind, base string, text []byte, origi
 		b.WriteString("original:\n")
 		fmt.Fprintf(&b, "  file: %s\n  sha256: %s\n", original, sum(data))
 	}
+	b.WriteString("# capture: who captured it (a role or organisation), how, and whether in full; see dossier schema source\n")
+	b.WriteString("capture:\n")
+	fmt.Fprintf(&b, "  by:%s\n", scalar(o.CapturedBy))
+	b.WriteString("  # method: browser_save, web_archive, pdf_download, screenshot, scan, received, other\n")
+	fmt.Fprintf(&b, "  method:%s\n", scalar(o.Method))
+	b.WriteString("  # extent: complete or excerpt; a PDF or image original goes to public and partner bundles only when complete\n")
+	fmt.Fprintf(&b, "  extent:%s\n", scalar(o.Extent))
 	how := map[Kind]string{
 		Text: "captured as plain text",
 		HTML: "an HTML page kept as captured; its text extracted with golang.org/x/net/html",

@@ -75,7 +75,11 @@ func TestAddHTML(t *testing.T) {
 <body><nav>Home</nav><h1>Rally dispersed</h1><p>On 1 May the police <b>detained</b>
 twelve people&nbsp;in Almaty.</p><p>Second<br>line</p></body></html>`
 	os.WriteFile(src, []byte(page), 0o644)
-	res := addAndCite(t, dir, src, "the police detained twelve people in Almaty.", Options{})
+	res := addAndCite(t, dir, src, "the police detained twelve people in Almaty.", Options{CapturedBy: "research team, Example Watch", Method: "browser_save", Extent: "complete", ArchiveURL: "https://web.archive.org/x"})
+	c, _ := dossier.Open(dir)
+	if s := c.Sources[0]; s.Capture == nil || s.Capture.By != "research team, Example Watch" || s.Capture.Method != "browser_save" || s.Capture.Extent != "complete" || s.ArchiveURL != "https://web.archive.org/x" {
+		t.Errorf("capture record not written: %+v %+v", s.Capture, s)
+	}
 	text, _ := os.ReadFile(filepath.Join(dir, "sources", res.ID+".txt"))
 	if strings.Contains(string(text), "var police") || strings.Contains(string(text), "p{}") {
 		t.Errorf("script or style kept:\n%s", text)
@@ -123,6 +127,9 @@ func TestAddNeverOverwrites(t *testing.T) {
 	}
 	if got, _ := os.ReadFile(filepath.Join(dir, "sources", "a.txt")); string(got) != "edited\n" {
 		t.Error("overwritten")
+	}
+	if _, err := Add(dir, src, Options{ID: "m", Method: "downloaded"}, dossier.Vocab()); err == nil || !strings.Contains(err.Error(), `--method "downloaded" is not allowed`) {
+		t.Errorf("unknown capture method: %v", err)
 	}
 	if _, err := Add(dir, src, Options{ID: "b", Type: "blog"}, dossier.Vocab()); err == nil || !strings.Contains(err.Error(), "not a source type") {
 		t.Errorf("bad type: %v", err)
