@@ -210,11 +210,39 @@ func evidence(d *model.Dossier) [][]string {
 }
 
 func sources(d *model.Dossier) [][]string {
-	rows := [][]string{{"number", "id", "title", "type", "publisher", "author", "published", "url", "archive_url", "retrieved", "language", "file", "sha256", "size", "excerpts", "origin", "account_of"}}
+	rows := [][]string{{"number", "id", "title", "type", "publisher", "author", "published", "url", "archive_url", "retrieved", "language", "file", "sha256", "size", "excerpts", "origin", "account_of",
+		"captured_by", "capture_method", "capture_extent", "reprint_of", "translation", "original_file", "original_sha256", "original_withheld"}}
 	for _, s := range d.Sources {
 		rows = append(rows, []string{"S" + strconv.Itoa(s.Number), s.ID, s.Title, s.Type.Value, s.Publisher, s.Author, s.Published.String(), s.URL,
 			s.ArchiveURL, s.Retrieved.String(), s.Language, s.File, s.SHA256, strconv.Itoa(s.Size), strconv.Itoa(len(s.Excerpts)),
 			s.Origin.Value, s.AccountOf})
+		row := &rows[len(rows)-1]
+		var by, method, extent, reprint, translation string
+		if c := s.Capture; c != nil {
+			by, method, extent = c.By, c.Method.Value, c.Extent.Value
+			if r := c.ReprintOf; r != nil {
+				reprint = strings.Join(nonEmpty(r.Title, r.Publisher, r.URL), "; ")
+			}
+			if t := c.Translation; t != nil {
+				translation = strings.Join(nonEmpty(t.Method.Value, t.FromLanguage, t.By), "; ")
+			}
+		}
+		var file, sum, withheld string
+		if o := s.Original; o != nil {
+			file, sum, withheld = o.File, o.SHA256, strconv.FormatBool(o.Withheld)
+		}
+		*row = append(*row, by, method, extent, reprint, translation, file, sum, withheld)
 	}
 	return rows
+}
+
+// nonEmpty returns the values that are not blank.
+func nonEmpty(values ...string) []string {
+	var out []string
+	for _, v := range values {
+		if strings.TrimSpace(v) != "" {
+			out = append(out, v)
+		}
+	}
+	return out
 }

@@ -19,7 +19,7 @@ var columnKeys = map[string][]string{
 	"violations":  {"allegation_id", "official", "violation", "label"},
 	"victims":     {"id", "name", "withheld", "kind", "status", "status_as_of", "status_evidence", "sensitivity", "occupation", "aliases", "events", "allegations", "evidence"},
 	"evidence":    {"number", "source_id", "source", "paragraph", "quote", "hedged", "reports_only", "supports", "target", "owner_id", "owner", "redacted", "note"},
-	"sources":     {"number", "id", "title", "type", "publisher", "origin", "account_of", "author", "published", "published_text", "url", "archive_url", "language", "sha256", "excerpts"},
+	"sources":     {"number", "id", "title", "type", "publisher", "origin", "account_of", "author", "published", "published_text", "url", "archive_url", "language", "sha256", "excerpts", "captured_by", "capture_method", "capture_extent", "original_sha256"},
 }
 
 func knownColumn(sheet, key string) bool {
@@ -178,6 +178,13 @@ func (w *workbook) records(sheet string) []record {
 			out = append(out, record{"number": num(s.Number), "id": str(s.ID), "title": str(s.Title), "type": str(s.Type.Value), "publisher": str(s.Publisher), "origin": str(s.Origin.Label), "account_of": str(s.AccountOf),
 				"author": str(s.Author), "published": date(s.Published), "published_text": str(s.Published.String()), "url": str(s.URL),
 				"archive_url": str(s.ArchiveURL), "language": str(s.Language), "sha256": str(s.SHA256), "excerpts": num(len(s.Excerpts))})
+			r := out[len(out)-1]
+			if c := s.Capture; c != nil {
+				r["captured_by"], r["capture_method"], r["capture_extent"] = str(c.By), str(c.Method.Label), str(c.Extent.Label)
+			}
+			if o := s.Original; o != nil {
+				r["original_sha256"] = str(o.SHA256)
+			}
 		}
 	}
 	return out
