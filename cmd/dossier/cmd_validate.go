@@ -5,6 +5,7 @@ import (
 	"fmt"
 
 	"github.com/dossier-project/dossier/dossier"
+	"github.com/dossier-project/dossier/dossier/bundle"
 	"github.com/dossier-project/dossier/dossier/model"
 	"github.com/dossier-project/dossier/dossier/redact"
 	"github.com/dossier-project/dossier/dossier/regime"
@@ -128,6 +129,10 @@ func runValidate(e *env, opts any, args []string) int {
 				ds.Sort()
 			}
 		}
+		if c != nil {
+			ds = append(ds, originalPDFWarnings(c)...)
+			ds.Sort()
+		}
 		if c != nil && ds.Errors() == 0 {
 			for _, a := range audiences {
 				ds = append(ds, redact.Check(c, a)...)
@@ -246,4 +251,22 @@ func readiness(e *env, dir string, c *dossier.Case, ds dossier.Diagnostics, prof
 		}
 	}
 	return nil
+}
+
+// originalPDFWarnings warns of each captured original PDF that the
+// evidence bundle cannot lay out as pages (it attaches it instead).
+func originalPDFWarnings(c *dossier.Case) dossier.Diagnostics {
+	var ds dossier.Diagnostics
+	for _, s := range c.Sources {
+		o := s.Original
+		if o == nil || o.Data == nil || dossier.OriginalKind(o.File, o.Data) != dossier.OriginalPDF {
+			continue
+		}
+		if why := bundle.OriginalPDFProblem(o.Data); why != "" {
+			ds = append(ds, dossier.Diagnostic{Pos: o.Meta.At("file"), Severity: dossier.Warning, Rule: "original-unreadable",
+				Message: fmt.Sprintf("captured original %q cannot be laid out in the evidence bundle: %s", o.File, why),
+				Hint:    "the bundle attaches it and says why its pages are not shown; keep it as captured (a repaired copy is a new capture, a new source)"})
+		}
+	}
+	return ds
 }

@@ -272,3 +272,13 @@ func oneLine(err error) string {
 	}
 	return string(s)
 }
+
+// OriginalPDFProblem says why a captured original PDF cannot be laid out
+// as pages of the evidence bundle (it would be attached instead), or
+// returns "" when it can. dossier validate warns with it.
+func OriginalPDFProblem(data []byte) string {
+	if _, err := importPDF(data); err != nil {
+		return err.Error()
+	}
+	return ""
+}

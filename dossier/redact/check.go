@@ -22,6 +22,9 @@ import (
 //     place, a body or another person of the case, so it is replaced only
 //     within the full name; say with identifying_terms or
 //     non_identifying_terms whether it identifies the person;
+//   - original-withheld: a captured original goes to no bundle of the
+//     audience, though its text does: it names a withheld person, or it
+//     cannot be searched and its text is not recorded as complete;
 //   - withheld-name-nearby: a capitalised word stands beside a withheld
 //     name in a quote or summary: perhaps a relative's name or a name part
 //     the case does not record, which would identify the person.
@@ -77,6 +80,7 @@ func Check(c *dossier.Case, a model.Audience) dossier.Diagnostics {
 				"%q, part of the name of %s (withheld from %s outputs), is also %s: it is replaced only within the full name", amb.Term, p.Name, a, amb.Where)
 		}
 	}
+	ds = append(ds, checkOriginals(c, a, inv)...)
 	seen := map[string]bool{}
 	c.EachEvidence(func(e *dossier.Evidence, owner string) {
 		for _, word := range nearby(e.Quote, inv) {

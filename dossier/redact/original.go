@@ -113,3 +113,31 @@ func stripTags(s, sep string) string {
 		s = s[i+j+1:]
 	}
 }
+
+// checkOriginals warns of each captured original the audience's bundles
+// leave out although its source's text reaches them, saying why and what
+// the author can do.
+func checkOriginals(c *dossier.Case, a model.Audience, inv *Inventory) dossier.Diagnostics {
+	var ds dossier.Diagnostics
+	for _, s := range c.Sources {
+		o := s.Original
+		if o == nil || o.Data == nil {
+			continue
+		}
+		_, textWithheld := inv.Replace(string(s.Text))
+		kind := dossier.OriginalKind(o.File, o.Data)
+		d := dossier.Diagnostic{Pos: o.Meta.Pos, Severity: dossier.Warning, Rule: "original-withheld"}
+		switch originalWithheld(s, kind, textWithheld, inv, a) {
+		case model.WithheldNames:
+			d.Message = fmt.Sprintf("captured original %q names a person withheld from %s outputs: %s bundles leave it out and say so", o.File, a, a)
+			d.Hint = "nothing to do unless it names no one: then check the person's identifying_terms"
+		case model.WithheldUnchecked:
+			d.Message = fmt.Sprintf("captured original %q (%s) cannot be searched for the names withheld from %s outputs, and the source's text is not recorded as the complete document: %s bundles leave it out and say so", o.File, kind, a, a)
+			d.Hint = fmt.Sprintf("if sources/%s holds all the words of the original, write capture: extent: complete in the source; otherwise nothing to do", s.File)
+		default:
+			continue
+		}
+		ds = append(ds, d)
+	}
+	return ds
+}
