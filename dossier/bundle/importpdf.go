@@ -46,6 +46,16 @@ type importedPage struct {
 
 var pdfcpuOnce sync.Once
 
+// pdfcpuConfig is pdfcpu's configuration for reading: relaxed validation
+// (real-world PDFs bend the standard), and no configuration folder (pdfcpu
+// would otherwise create one in the user's home).
+func pdfcpuConfig() *pdfmodel.Configuration {
+	pdfcpuOnce.Do(api.DisableConfigDir)
+	conf := pdfmodel.NewDefaultConfiguration()
+	conf.ValidationMode = pdfmodel.ValidationRelaxed
+	return conf
+}
+
 // importPDF reads a captured original PDF with pdfcpu, whose reader bounds
 // recursion, object counts and decoded sizes and checks the page tree for
 // cycles, validates it, and turns each page into a form XObject. It never
@@ -57,9 +67,7 @@ func importPDF(data []byte) (imp *importedPDF, err error) {
 			imp, err = nil, fmt.Errorf("the PDF could not be read (%v)", r)
 		}
 	}()
-	pdfcpuOnce.Do(api.DisableConfigDir)
-	conf := pdfmodel.NewDefaultConfiguration()
-	conf.ValidationMode = pdfmodel.ValidationRelaxed
+	conf := pdfcpuConfig()
 	conf.Limits.MaxStreamBytes = 64 << 20
 	conf.Limits.MaxDecodeBytes = 128 << 20
 	conf.Limits.MaxRecursionDepth = 64

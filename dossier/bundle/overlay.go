@@ -10,7 +10,6 @@ import (
 	"strconv"
 
 	"github.com/pdfcpu/pdfcpu/pkg/api"
-	pdfmodel "github.com/pdfcpu/pdfcpu/pkg/pdfcpu/model"
 	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/types"
 )
 
@@ -43,10 +42,7 @@ func overlay(base []byte, places []placement) (out []byte, err error) {
 			out, err = nil, fmt.Errorf("bundle: drawing the original pages: %v", r)
 		}
 	}()
-	pdfcpuOnce.Do(api.DisableConfigDir)
-	conf := pdfmodel.NewDefaultConfiguration()
-	conf.ValidationMode = pdfmodel.ValidationRelaxed
-	ctx, err := api.ReadContext(bytes.NewReader(base), conf)
+	ctx, err := api.ReadContext(bytes.NewReader(base), pdfcpuConfig())
 	if err != nil {
 		return nil, fmt.Errorf("bundle: reading the laid-out bundle: %w", err)
 	}

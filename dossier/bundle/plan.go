@@ -4,7 +4,6 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
-	"path"
 	"sort"
 	"strings"
 
@@ -151,19 +150,5 @@ func (e *exhibit) paraAt(offset int) int { return ParagraphAt(e.paras, offset) }
 // exhibitFile names an exhibit's text file inside the bundle:
 // "exhibits/exhibit-03-<file>", the file name reduced to safe characters.
 func exhibitFile(s *model.Source) string {
-	base := path.Base(strings.ReplaceAll(s.File, `\`, "/"))
-	var b strings.Builder
-	for _, r := range base {
-		switch {
-		case r >= 'a' && r <= 'z', r >= 'A' && r <= 'Z', r >= '0' && r <= '9', r == '.', r == '-', r == '_':
-			b.WriteRune(r)
-		default:
-			b.WriteByte('-')
-		}
-	}
-	name := strings.TrimLeft(b.String(), ".-")
-	if name == "" {
-		name = "source.txt"
-	}
-	return fmt.Sprintf("exhibits/exhibit-%02d-%s", s.Number, name)
+	return fmt.Sprintf("exhibits/exhibit-%02d-%s", s.Number, safeName(s.File, "source.txt"))
 }
