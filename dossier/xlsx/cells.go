@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"time"
 	"unicode/utf16"
+	"unicode/utf8"
 
 	"github.com/dossier-project/dossier/dossier/model"
 	"github.com/xuri/excelize/v2"
@@ -17,7 +18,7 @@ const maxCellChars = 32767
 type cell struct {
 	value any             // string, int, time.Time or nil
 	prec  model.Precision // for dates: how much of the date is known
-	link  string          // "Sheet!A5": where the cell's id is defined
+	link  string          // "'Sheet'!A5": where the cell's id is defined
 }
 
 func str(s string) cell { return cell{value: s} }
@@ -75,34 +76,40 @@ func newStyles(f *excelize.File) (styles, error) {
 const wrapAt = 60
 
 // excel turns a cell into what the stream writer takes, cutting text over
-// Excel's limit with a visible marker and reporting it.
-func (w *workbook) excel(c cell, where string) excelize.Cell {
+// Excel's limit with a visible marker and reporting it; where says which
+// cell it is, and is called only then. A cell that links is a HYPERLINK
+// formula showing its text; linked is false when its text or target
+// cannot be a formula's text, and the cell then holds the text alone.
+func (w *workbook) excel(c cell, where func() string) (x excelize.Cell, linked bool) {
 	switch v := c.value.(type) {
 	case string:
-		style := w.styles.text
 		if c.link != "" {
-			style = w.styles.link
-		} else if len([]rune(v)) > wrapAt {
+			if formula, ok := hyperlink(c.link, v); ok {
+				return excelize.Cell{StyleID: w.styles.link, Value: v, Formula: formula}, true
+			}
+		}
+		style := w.styles.text
+		if utf8.RuneCountInString(v) > wrapAt {
 			style = w.styles.wrap
 		}
-		return excelize.Cell{StyleID: style, Value: w.truncate(v, where)}
+		return excelize.Cell{StyleID: style, Value: w.truncate(v, where)}, false
 	case time.Time:
 		style := map[model.Precision]int{model.Year: w.styles.year, model.Month: w.styles.month, model.Day: w.styles.day}[c.prec]
-		return excelize.Cell{StyleID: style, Value: v}
+		return excelize.Cell{StyleID: style, Value: v}, false
 	case int:
-		style := w.styles.text
-		if c.link != "" {
-			style = w.styles.link
-		}
-		return excelize.Cell{StyleID: style, Value: v}
+		return excelize.Cell{StyleID: w.styles.text, Value: v}, false
 	}
-	return excelize.Cell{StyleID: w.styles.text}
+	return excelize.Cell{StyleID: w.styles.text}, false
 }
 
 // truncate keeps s within Excel's cell limit. The cut is marked in the
 // cell itself, so a reader knows text is missing, and reported as a
-// warning of the build.
-func (w *workbook) truncate(s, where string) string {
+// warning of the build naming the cell where() returns.
+func (w *workbook) truncate(s string, where func() string) string {
+	// A UTF-16 code unit takes at least one byte of UTF-8.
+	if len(s) <= maxCellChars {
+		return s
+	}
 	units := utf16.Encode([]rune(s))
 	if len(units) <= maxCellChars {
 		return s
@@ -116,6 +123,6 @@ func (w *workbook) truncate(s, where string) string {
 		kept = kept[:len(kept)-1] // half of a surrogate pair
 	}
 	omitted := len(units) - len(utf16.Encode(kept))
-	w.warnings = append(w.warnings, fmt.Sprintf("%s: text of %d characters cut to Excel's limit of %d; the JSON output has it whole", where, len(units), maxCellChars))
+	w.warnings = append(w.warnings, fmt.Sprintf("%s: text of %d characters cut to Excel's limit of %d; the JSON output has it whole", where(), len(units), maxCellChars))
 	return string(kept) + marker(omitted)
 }

@@ -1,8 +1,6 @@
 package xlsx
 
 import (
-	"fmt"
-
 	"github.com/dossier-project/dossier/dossier/model"
 	"github.com/xuri/excelize/v2"
 )
@@ -43,13 +41,22 @@ var validated = map[string]map[string]string{
 type index struct {
 	text *text
 	rows map[string]map[string]int // sheet key → id → row number
+	// idCol is the column (from 1) of each sheet's id, 0 when not shown.
+	idCol map[string]int
 }
 
 // idKey is the column holding each sheet's id.
 var idKey = map[string]string{"officials": "id", "allegations": "id", "victims": "id", "sources": "id", "evidence": "number"}
 
 func newIndex(d *model.Dossier, t *text) *index {
-	ix := &index{text: t, rows: map[string]map[string]int{}}
+	ix := &index{text: t, rows: map[string]map[string]int{}, idCol: map[string]int{}}
+	for sheet, key := range idKey {
+		for i, c := range t.Columns[sheet] {
+			if c.Key == key {
+				ix.idCol[sheet] = i + 1
+			}
+		}
+	}
 	add := func(sheet string, ids []string) {
 		ix.rows[sheet] = map[string]int{}
 		for i, id := range ids {
@@ -80,17 +87,12 @@ func newIndex(d *model.Dossier, t *text) *index {
 // link returns a cell holding id that links to the row defining it.
 func (ix *index) link(sheet, id string) cell {
 	row, ok := ix.rows[sheet][id]
-	col := 0
-	for i, c := range ix.text.Columns[sheet] {
-		if c.Key == idKey[sheet] {
-			col = i + 1
-		}
-	}
+	col := ix.idCol[sheet]
 	if !ok || col == 0 {
 		return str(id)
 	}
 	ref, _ := excelize.CoordinatesToCellName(col, row)
-	return cell{value: id, link: fmt.Sprintf("'%s'!%s", ix.text.Sheets[sheet], ref)}
+	return cell{value: id, link: sheetRef(ix.text.Sheets[sheet], ref)}
 }
 
 // records returns the rows of one data sheet.

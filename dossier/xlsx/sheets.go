@@ -2,6 +2,7 @@ package xlsx
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -9,17 +10,8 @@ import (
 	"github.com/xuri/excelize/v2"
 )
 
-// MaxLinksPerSheet is how many ids of one sheet link to the row where
-// their record is defined. Excel allows 65,530 hyperlinks a sheet, but
-// excelize's SetCellHyperLink looks through every link already set on each
-// call, so links cost the square of their number: 65,530 links take about
-// 30 s on one sheet, 10,000 under a second. Beyond the limit, ids are
-// plain text, and the Summary sheet and a build warning say so.
-const MaxLinksPerSheet = 10_000
-
 // Design limits, variables so that tests can lower them.
 var (
-	maxLinks = MaxLinksPerSheet
 	// maxRows is how many records a sheet holds under its header: Excel's
 	// 1,048,576 rows a sheet, less one. The JSON and CSV outputs have every
 	// record; the Summary sheet and a build warning say how many are left out.
@@ -27,15 +19,27 @@ var (
 )
 
 // dataSheet writes one data sheet with the stream writer, so memory stays
-// flat however many rows there are, then adds what the stream writer
-// cannot: hyperlinks and drop-down validation.
+// flat however many rows there are. Links are HYPERLINK formulas written
+// with the rows (links.go), so every id links, at a constant cost each;
+// drop-down validation is added before the sheet is flushed.
 func (w *workbook) dataSheet(key string) error {
 	name := w.text.Sheets[key]
 	cols := w.text.Columns[key]
-	rows := w.records(key)
-	if len(rows) > maxRows {
-		w.limitNote("rows", name, maxRows, len(rows)-maxRows)
-		rows = rows[:maxRows]
+	records := w.records(key)
+	if len(records) > maxRows {
+		w.limitNote("rows", name, maxRows, len(records)-maxRows)
+		records = records[:maxRows]
+	}
+	// Each record's cells in column order, looked up once.
+	rows := make([][]cell, len(records))
+	flat := make([]cell, len(records)*len(cols))
+	for n, r := range records {
+		row := flat[n*len(cols) : (n+1)*len(cols) : (n+1)*len(cols)]
+		for i, c := range cols {
+			row[i] = r[c.Key]
+		}
+		rows[n] = row
+		records[n] = nil
 	}
 	// The stream writer writes the sheet's properties when it starts, so
 	// the print layout comes first.
@@ -51,10 +55,9 @@ func (w *workbook) dataSheet(key string) error {
 	// Excel requires.
 	widths := make([]int, len(cols))
 	for i := len(cols) - 1; i >= 0; i-- {
-		c := cols[i]
-		width := utf8.RuneCountInString(c.Header) + 2
+		width := utf8.RuneCountInString(cols[i].Header) + 2
 		for _, r := range rows {
-			width = max(width, cellWidth(r[c.Key])+2)
+			width = max(width, cellWidth(r[i])+2)
 		}
 		widths[i] = min(max(width, 8), wrapAt)
 		if err := sw.SetColWidth(i+1, i+1, float64(widths[i])); err != nil {
@@ -71,24 +74,23 @@ func (w *workbook) dataSheet(key string) error {
 	if err := sw.SetRow("A1", header); err != nil {
 		return err
 	}
-	type link struct{ ref, target string }
-	var links []link
 	unlinked := 0
+	values := make([]any, len(cols))
+	cells := make([]excelize.Cell, len(cols))
 	for n, r := range rows {
-		values := make([]any, len(cols))
-		for i, c := range cols {
-			ref, _ := excelize.CoordinatesToCellName(i+1, n+2)
-			values[i] = w.excel(r[c.Key], name+"!"+ref)
-			if target := r[c.Key].link; target != "" {
-				if len(links) < maxLinks {
-					links = append(links, link{ref, target})
-				} else {
-					unlinked++
-				}
+		for i, c := range r {
+			where := func() string {
+				ref, _ := excelize.CoordinatesToCellName(i+1, n+2)
+				return name + "!" + ref
 			}
+			var linked bool
+			cells[i], linked = w.excel(c, where)
+			if c.link != "" && !linked {
+				unlinked++
+			}
+			values[i] = &cells[i]
 		}
-		start, _ := excelize.CoordinatesToCellName(1, n+2)
-		if err := sw.SetRow(start, values, excelize.RowOpts{Height: rowHeight(r, cols, widths)}); err != nil {
+		if err := sw.SetRow("A"+strconv.Itoa(n+2), values, excelize.RowOpts{Height: rowHeight(r, widths)}); err != nil {
 			return err
 		}
 	}
@@ -100,15 +102,10 @@ func (w *workbook) dataSheet(key string) error {
 		}
 	}
 	if unlinked > 0 {
-		w.limitNote("links", name, maxLinks, unlinked)
+		w.limitNote("links", name, maxFormulaText, unlinked)
 	}
-	// Hyperlinks, validation and page setup live in the worksheet beside
-	// the rows; Flush writes them out, so they must be set before it.
-	for _, l := range links {
-		if err := w.f.SetCellHyperLink(name, l.ref, l.target, "Location"); err != nil {
-			return err
-		}
-	}
+	// Validation lives in the worksheet beside the rows; Flush writes it
+	// out, so it must be set before.
 	if err := w.validate(key, len(rows)); err != nil {
 		return err
 	}
@@ -123,14 +120,17 @@ func tableName(key string) string { return "Table_" + key }
 // rowHeight is the height in points a row needs to show its wrapped text:
 // spreadsheets size rows on opening, but not every one does (and not when
 // printing), so the height is written down.
-func rowHeight(r record, cols []column, widths []int) float64 {
+func rowHeight(r []cell, widths []int) float64 {
 	const lineHeight, maxHeight = 15.0, 409.0 // 409 points is Excel's limit
 	lines := 1
-	for i, c := range cols {
-		if text, ok := r[c.Key].value.(string); ok {
+	for i, c := range r {
+		if text, ok := c.value.(string); ok {
 			perLine := max(widths[i]-2, 1)
+			if len(text) <= perLine && strings.IndexByte(text, '\n') < 0 {
+				continue // one line
+			}
 			n := 0
-			for _, para := range strings.Split(text, "\n") {
+			for para := range strings.SplitSeq(text, "\n") {
 				n += max(1, (utf8.RuneCountInString(para)+perLine-1)/perLine)
 			}
 			lines = max(lines, n)
@@ -145,12 +145,12 @@ func cellWidth(c cell) int {
 	switch v := c.value.(type) {
 	case string:
 		widest := 0
-		for _, line := range strings.Split(v, "\n") {
+		for line := range strings.SplitSeq(v, "\n") {
 			widest = max(widest, utf8.RuneCountInString(line))
 		}
 		return widest
 	case int:
-		return len(fmt.Sprint(v))
+		return len(strconv.Itoa(v))
 	case time.Time:
 		return 10
 	}
@@ -222,7 +222,7 @@ func (w *workbook) limitNote(kind, sheet string, limit, omitted int) {
 	r := strings.NewReplacer("{sheet}", sheet, "{limit}", fmt.Sprint(limit), "{omitted}", fmt.Sprint(omitted))
 	switch kind {
 	case "links":
-		w.warnings = append(w.warnings, fmt.Sprintf("sheet %s: %d ids beyond the first %d links are plain text, not links", sheet, omitted, limit))
+		w.warnings = append(w.warnings, fmt.Sprintf("sheet %s: %d ids are plain text, not links: the id or the sheet name it links to is over the %d characters of a formula's text, or holds a control character", sheet, omitted, limit))
 	case "rows":
 		w.warnings = append(w.warnings, fmt.Sprintf("sheet %s: %d records beyond the first %d rows are left out (the JSON and CSV outputs have them)", sheet, omitted, limit))
 	}

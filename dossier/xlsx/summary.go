@@ -16,7 +16,7 @@ func (w *workbook) summary() error {
 	set := func(ref string, v any, style int) error {
 		var err error
 		if s, ok := v.(string); ok {
-			err = f.SetCellStr(name, ref, w.truncate(s, name+"!"+ref))
+			err = f.SetCellStr(name, ref, w.truncate(s, func() string { return name + "!" + ref }))
 		} else {
 			err = f.SetCellValue(name, ref, v)
 		}
