@@ -5,8 +5,16 @@ import (
 	"github.com/xuri/excelize/v2"
 )
 
-// record is one row of a data sheet, by column key.
-type record map[string]cell
+// record is one row of a data sheet: its values by column key, those
+// the sheet does not show included. A slice rather than a map, so that a
+// row costs one allocation.
+type record []field
+
+// field is one value of a record.
+type field struct {
+	key string
+	c   cell
+}
 
 // columnKeys lists the keys each data sheet can show; xlsx.yaml chooses
 // among them and orders them.
@@ -113,9 +121,9 @@ func (w *workbook) records(sheet string) []record {
 			for _, a := range o.Allegations {
 				allegations = append(allegations, a.ID)
 			}
-			out = append(out, record{"id": str(o.ID), "name": str(o.Name), "kind": str(o.Kind.Label), "aliases": str(model.AliasNames(o.Aliases)),
-				"positions": str(model.JoinList(positions)), "birth_date": date(o.BirthDate), "birth_date_text": str(o.BirthDate.String()),
-				"birth_place": str(o.BirthPlace), "nationality": str(model.JoinList(o.Nationality)), "allegations": str(model.JoinList(allegations)), "evidence": str(model.ExcerptRefs(o.Evidence))})
+			out = append(out, record{{"id", str(o.ID)}, {"name", str(o.Name)}, {"kind", str(o.Kind.Label)}, {"aliases", str(model.AliasNames(o.Aliases))},
+				{"positions", str(model.JoinList(positions))}, {"birth_date", date(o.BirthDate)}, {"birth_date_text", str(o.BirthDate.String())},
+				{"birth_place", str(o.BirthPlace)}, {"nationality", str(model.JoinList(o.Nationality))}, {"allegations", str(model.JoinList(allegations))}, {"evidence", str(model.ExcerptRefs(o.Evidence))}})
 		}
 	case "allegations":
 		for _, a := range d.Allegations() {
@@ -126,21 +134,21 @@ func (w *workbook) records(sheet string) []record {
 			for _, v := range a.Victims {
 				victims = append(victims, v.Name)
 			}
-			out = append(out, record{"id": str(a.ID), "official_id": ix.link("officials", a.Official), "official": str(names[a.Official]),
-				"date": date(a.Date.Start), "date_text": str(a.Date.String()), "place": str(a.Place), "role": str(a.Role.Value),
-				"conduct": yesNo(a.Conduct), "reported": yesNo(a.Conduct && a.Hedged(d)),
-				"violations": str(model.JoinList(violations)), "victims": str(model.JoinList(victims)), "summary": str(a.Summary), "sources": num(a.Sources), "evidence": str(model.ExcerptRefs(a.Evidence))})
+			out = append(out, record{{"id", str(a.ID)}, {"official_id", ix.link("officials", a.Official)}, {"official", str(names[a.Official])},
+				{"date", date(a.Date.Start)}, {"date_text", str(a.Date.String())}, {"place", str(a.Place)}, {"role", str(a.Role.Value)},
+				{"conduct", yesNo(a.Conduct)}, {"reported", yesNo(a.Conduct && a.Hedged(d))},
+				{"violations", str(model.JoinList(violations))}, {"victims", str(model.JoinList(victims))}, {"summary", str(a.Summary)}, {"sources", num(a.Sources)}, {"evidence", str(model.ExcerptRefs(a.Evidence))}})
 		}
 	case "concerns":
 		for _, a := range d.Allegations() {
 			for _, v := range a.Victims {
-				out = append(out, record{"allegation_id": ix.link("allegations", a.ID), "victim_id": ix.link("victims", v.ID), "victim": str(v.Name), "withheld": yesNo(v.Withheld)})
+				out = append(out, record{{"allegation_id", ix.link("allegations", a.ID)}, {"victim_id", ix.link("victims", v.ID)}, {"victim", str(v.Name)}, {"withheld", yesNo(v.Withheld)}})
 			}
 		}
 	case "violations":
 		for _, a := range d.Allegations() {
 			for _, v := range a.Violations {
-				out = append(out, record{"allegation_id": ix.link("allegations", a.ID), "official": str(names[a.Official]), "violation": str(v.Value), "label": str(v.Label)})
+				out = append(out, record{{"allegation_id", ix.link("allegations", a.ID)}, {"official", str(names[a.Official])}, {"violation", str(v.Value)}, {"label", str(v.Label)}})
 			}
 		}
 	case "victims":
@@ -153,10 +161,10 @@ func (w *workbook) records(sheet string) []record {
 				}
 				events = append(events, s)
 			}
-			out = append(out, record{"id": str(v.ID), "name": str(v.Name), "withheld": yesNo(v.Withheld), "status": str(v.Status.Value),
-				"kind": str(v.Kind.Label), "status_as_of": str(v.StatusAsOf.String()), "status_evidence": str(model.ExcerptRefs(v.StatusEvidence)),
-				"sensitivity": str(v.Sensitivity.Value), "occupation": str(v.Occupation), "aliases": str(model.AliasNames(v.Aliases)),
-				"events": str(model.JoinList(events)), "allegations": str(model.JoinList(v.Allegations)), "evidence": str(model.ExcerptRefs(v.Evidence))})
+			out = append(out, record{{"id", str(v.ID)}, {"name", str(v.Name)}, {"withheld", yesNo(v.Withheld)}, {"status", str(v.Status.Value)},
+				{"kind", str(v.Kind.Label)}, {"status_as_of", str(v.StatusAsOf.String())}, {"status_evidence", str(model.ExcerptRefs(v.StatusEvidence))},
+				{"sensitivity", str(v.Sensitivity.Value)}, {"occupation", str(v.Occupation)}, {"aliases", str(model.AliasNames(v.Aliases))},
+				{"events", str(model.JoinList(events))}, {"allegations", str(model.JoinList(v.Allegations))}, {"evidence", str(model.ExcerptRefs(v.Evidence))}})
 		}
 	case "evidence":
 		for _, e := range d.Excerpts {
@@ -169,24 +177,24 @@ func (w *workbook) records(sheet string) []record {
 			if sheet := targetSheet[e.Supports]; e.Target != "" && sheet != "" {
 				target = ix.link(sheet, e.Target)
 			}
-			out = append(out, record{"number": num(e.Number), "source_id": ix.link("sources", e.Source), "source": str(title), "paragraph": num(e.Paragraph),
-				"quote": str(e.Quote), "hedged": yesNo(e.Hedged), "reports_only": yesNo(e.ReportsOnly), "supports": str(e.Supports), "target": target, "owner_id": owner, "owner": str(e.OwnerName),
-				"redacted": yesNo(e.Redacted), "note": str(e.Note)})
+			out = append(out, record{{"number", num(e.Number)}, {"source_id", ix.link("sources", e.Source)}, {"source", str(title)}, {"paragraph", num(e.Paragraph)},
+				{"quote", str(e.Quote)}, {"hedged", yesNo(e.Hedged)}, {"reports_only", yesNo(e.ReportsOnly)}, {"supports", str(e.Supports)}, {"target", target}, {"owner_id", owner}, {"owner", str(e.OwnerName)},
+				{"redacted", yesNo(e.Redacted)}, {"note", str(e.Note)}})
 		}
 	case "companies", "relationships", "money", "assets", "flows", "proceedings":
 		return w.corruptionRecords(sheet)
 	case "sources":
 		for _, s := range d.Sources {
-			out = append(out, record{"number": num(s.Number), "id": str(s.ID), "title": str(s.Title), "type": str(s.Type.Value), "publisher": str(s.Publisher), "origin": str(s.Origin.Label), "account_of": str(s.AccountOf),
-				"author": str(s.Author), "published": date(s.Published), "published_text": str(s.Published.String()), "url": str(s.URL),
-				"archive_url": str(s.ArchiveURL), "language": str(s.Language), "sha256": str(s.SHA256), "excerpts": num(len(s.Excerpts))})
-			r := out[len(out)-1]
+			r := record{{"number", num(s.Number)}, {"id", str(s.ID)}, {"title", str(s.Title)}, {"type", str(s.Type.Value)}, {"publisher", str(s.Publisher)}, {"origin", str(s.Origin.Label)}, {"account_of", str(s.AccountOf)},
+				{"author", str(s.Author)}, {"published", date(s.Published)}, {"published_text", str(s.Published.String())}, {"url", str(s.URL)},
+				{"archive_url", str(s.ArchiveURL)}, {"language", str(s.Language)}, {"sha256", str(s.SHA256)}, {"excerpts", num(len(s.Excerpts))}}
 			if c := s.Capture; c != nil {
-				r["captured_by"], r["capture_method"], r["capture_extent"] = str(c.By), str(c.Method.Label), str(c.Extent.Label)
+				r = append(r, field{"captured_by", str(c.By)}, field{"capture_method", str(c.Method.Label)}, field{"capture_extent", str(c.Extent.Label)})
 			}
 			if o := s.Original; o != nil {
-				r["original_sha256"] = str(o.SHA256)
+				r = append(r, field{"original_sha256", str(o.SHA256)})
 			}
+			out = append(out, r)
 		}
 	}
 	return out

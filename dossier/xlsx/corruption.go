@@ -113,60 +113,60 @@ func (w *workbook) corruptionRecords(sheet string) []record {
 	switch sheet {
 	case "companies":
 		for _, c := range d.Companies {
-			out = append(out, record{"id": str(c.ID), "name": str(c.Name), "kind": str(c.Kind.Label), "jurisdiction": str(c.Jurisdiction),
-				"registration_number": str(c.RegistrationNumber), "addresses": str(model.JoinList(c.Addresses)), "incorporated": date(c.Incorporated),
-				"dissolved": date(c.Dissolved), "aliases": str(model.AliasNames(c.Aliases)), "summary": str(c.Summary), "evidence": str(model.ExcerptRefs(c.Evidence))})
+			out = append(out, record{{"id", str(c.ID)}, {"name", str(c.Name)}, {"kind", str(c.Kind.Label)}, {"jurisdiction", str(c.Jurisdiction)},
+				{"registration_number", str(c.RegistrationNumber)}, {"addresses", str(model.JoinList(c.Addresses))}, {"incorporated", date(c.Incorporated)},
+				{"dissolved", date(c.Dissolved)}, {"aliases", str(model.AliasNames(c.Aliases))}, {"summary", str(c.Summary)}, {"evidence", str(model.ExcerptRefs(c.Evidence))}})
 		}
 	case "relationships":
 		for _, r := range d.Relationships {
-			out = append(out, record{"id": str(r.ID), "subject_id": ix.ref(r.Subject), "subject": str(r.Subject.Name), "type": str(r.Type.Value),
-				"object_id": ix.ref(r.Object), "object": str(r.Object.Name), "group": str(r.Group), "immediate_family": yesNo(r.ImmediateFamily),
-				"share": str(r.Share), "from": date(r.From), "until": date(r.Until), "evidence": str(model.ExcerptRefs(r.Evidence)), "note": str(r.Note)})
+			out = append(out, record{{"id", str(r.ID)}, {"subject_id", ix.ref(r.Subject)}, {"subject", str(r.Subject.Name)}, {"type", str(r.Type.Value)},
+				{"object_id", ix.ref(r.Object)}, {"object", str(r.Object.Name)}, {"group", str(r.Group)}, {"immediate_family", yesNo(r.ImmediateFamily)},
+				{"share", str(r.Share)}, {"from", date(r.From)}, {"until", date(r.Until)}, {"evidence", str(model.ExcerptRefs(r.Evidence))}, {"note", str(r.Note)}})
 		}
 	case "money":
 		for _, a := range d.Amounts {
-			rec := record{"id": str(a.ID), "kind": str(a.Kind.Value), "value": amountValue(a.Value), "currency": str(a.Currency.Value),
-				"approximate": yesNo(a.Approximate), "date": date(a.Date), "date_text": str(a.Date.String()), "description": str(a.Description),
-				"evidence": str(model.ExcerptRefs(a.Evidence))}
+			rec := record{{"id", str(a.ID)}, {"kind", str(a.Kind.Value)}, {"value", amountValue(a.Value)}, {"currency", str(a.Currency.Value)},
+				{"approximate", yesNo(a.Approximate)}, {"date", date(a.Date)}, {"date_text", str(a.Date.String())}, {"description", str(a.Description)},
+				{"evidence", str(model.ExcerptRefs(a.Evidence))}}
 			if a.Holder != nil {
-				rec["holder_id"], rec["holder"] = ix.ref(*a.Holder), str(a.Holder.Name)
+				rec = append(rec, field{"holder_id", ix.ref(*a.Holder)}, field{"holder", str(a.Holder.Name)})
 			}
 			if a.Victim != nil {
-				rec["victim_id"], rec["victim"] = ix.ref(*a.Victim), str(a.Victim.Name)
+				rec = append(rec, field{"victim_id", ix.ref(*a.Victim)}, field{"victim", str(a.Victim.Name)})
 			}
 			out = append(out, rec)
 		}
 	case "assets":
 		for _, a := range d.Assets {
-			rec := record{"id": str(a.ID), "name": str(a.Name), "kind": str(a.Kind.Value), "location": str(a.Location), "country": str(a.Country),
-				"identifier": str(a.Identifier), "holders": str(model.RefNames(a.Holders)), "status": str(a.Status.Value),
-				"status_as_of": date(a.StatusAsOf), "evidence": str(model.ExcerptRefs(a.Evidence))}
+			rec := record{{"id", str(a.ID)}, {"name", str(a.Name)}, {"kind", str(a.Kind.Value)}, {"location", str(a.Location)}, {"country", str(a.Country)},
+				{"identifier", str(a.Identifier)}, {"holders", str(model.RefNames(a.Holders))}, {"status", str(a.Status.Value)},
+				{"status_as_of", date(a.StatusAsOf)}, {"evidence", str(model.ExcerptRefs(a.Evidence))}}
 			if len(a.Holders) == 1 {
-				rec["holder_ids"] = ix.ref(a.Holders[0])
+				rec = append(rec, field{"holder_ids", ix.ref(a.Holders[0])})
 			} else {
-				rec["holder_ids"] = str(model.RefIDs(a.Holders))
+				rec = append(rec, field{"holder_ids", str(model.RefIDs(a.Holders))})
 			}
 			if a.Company != nil {
-				rec["company_id"] = ix.ref(*a.Company)
+				rec = append(rec, field{"company_id", ix.ref(*a.Company)})
 			}
 			if a.Value != nil {
-				rec["value"], rec["currency"] = amountValue(a.Value.Value), str(a.Value.Currency.Value)
+				rec = append(rec, field{"value", amountValue(a.Value.Value)}, field{"currency", str(a.Value.Currency.Value)})
 			}
 			out = append(out, rec)
 		}
 	case "flows":
 		for _, f := range d.Flows {
-			out = append(out, record{"id": str(f.ID), "from_id": ix.ref(f.From), "from": str(f.From.Name), "to_id": ix.ref(f.To), "to": str(f.To.Name),
-				"kind": str(f.Amount.Kind.Value), "value": amountValue(f.Amount.Value), "currency": str(f.Amount.Currency.Value),
-				"approximate": yesNo(f.Amount.Approximate), "date": date(f.Date.Start), "date_text": str(f.Date.String()), "summary": str(f.Summary),
-				"evidence": str(model.ExcerptRefs(f.Evidence))})
+			out = append(out, record{{"id", str(f.ID)}, {"from_id", ix.ref(f.From)}, {"from", str(f.From.Name)}, {"to_id", ix.ref(f.To)}, {"to", str(f.To.Name)},
+				{"kind", str(f.Amount.Kind.Value)}, {"value", amountValue(f.Amount.Value)}, {"currency", str(f.Amount.Currency.Value)},
+				{"approximate", yesNo(f.Amount.Approximate)}, {"date", date(f.Date.Start)}, {"date_text", str(f.Date.String())}, {"summary", str(f.Summary)},
+				{"evidence", str(model.ExcerptRefs(f.Evidence))}})
 		}
 	case "proceedings":
 		for _, p := range d.Proceedings {
-			out = append(out, record{"id": str(p.ID), "subject_id": ix.ref(p.Subject), "subject": str(p.Subject.Name), "kind": str(p.Kind.Value),
-				"authority": str(p.Authority), "court": str(p.Court), "country": str(p.Country), "reference": str(p.Reference),
-				"date": date(p.Date.Start), "date_text": str(p.Date.String()), "status": str(p.Status.Value), "status_as_of": date(p.StatusAsOf),
-				"summary": str(p.Summary), "evidence": str(model.ExcerptRefs(p.Evidence))})
+			out = append(out, record{{"id", str(p.ID)}, {"subject_id", ix.ref(p.Subject)}, {"subject", str(p.Subject.Name)}, {"kind", str(p.Kind.Value)},
+				{"authority", str(p.Authority)}, {"court", str(p.Court)}, {"country", str(p.Country)}, {"reference", str(p.Reference)},
+				{"date", date(p.Date.Start)}, {"date_text", str(p.Date.String())}, {"status", str(p.Status.Value)}, {"status_as_of", date(p.StatusAsOf)},
+				{"summary", str(p.Summary)}, {"evidence", str(model.ExcerptRefs(p.Evidence))}})
 		}
 	}
 	return out

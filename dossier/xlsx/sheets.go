@@ -30,13 +30,19 @@ func (w *workbook) dataSheet(key string) error {
 		w.limitNote("rows", name, maxRows, len(records)-maxRows)
 		records = records[:maxRows]
 	}
-	// Each record's cells in column order, looked up once.
+	// Each record's cells in column order.
+	column := make(map[string]int, len(cols))
+	for i, c := range cols {
+		column[c.Key] = i + 1
+	}
 	rows := make([][]cell, len(records))
 	flat := make([]cell, len(records)*len(cols))
 	for n, r := range records {
 		row := flat[n*len(cols) : (n+1)*len(cols) : (n+1)*len(cols)]
-		for i, c := range cols {
-			row[i] = r[c.Key]
+		for _, f := range r {
+			if i := column[f.key]; i > 0 {
+				row[i-1] = f.c
+			}
 		}
 		rows[n] = row
 		records[n] = nil
