@@ -18,7 +18,11 @@ const maxCellChars = 32767
 type cell struct {
 	value any             // string, int, time.Time or nil
 	prec  model.Precision // for dates: how much of the date is known
-	link  string          // "'Sheet'!A5": where the cell's id is defined
+	// formula is the HYPERLINK formula of an id that links to the row
+	// where it is defined (links.go).
+	formula string
+	// unlinked is an id that would link but cannot be a formula's text.
+	unlinked bool
 }
 
 func str(s string) cell { return cell{value: s} }
@@ -77,29 +81,29 @@ const wrapAt = 60
 
 // excel turns a cell into what the stream writer takes, cutting text over
 // Excel's limit with a visible marker and reporting it; where says which
-// cell it is, and is called only then. A cell that links is a HYPERLINK
-// formula showing its text; linked is false when its text or target
-// cannot be a formula's text, and the cell then holds the text alone.
-func (w *workbook) excel(c cell, where func() string) (x excelize.Cell, linked bool) {
+// cell it is, and is called only then. A cell that links is its HYPERLINK
+// formula with the text it shows as its result.
+func (w *workbook) excel(c cell, where func() string) excelize.Cell {
 	switch v := c.value.(type) {
 	case string:
-		if c.link != "" {
-			if formula, ok := hyperlink(c.link, v); ok {
-				return excelize.Cell{StyleID: w.styles.link, Value: v, Formula: formula}, true
-			}
+		if c.formula != "" {
+			return excelize.Cell{StyleID: w.styles.link, Value: c.value, Formula: c.formula}
 		}
 		style := w.styles.text
-		if utf8.RuneCountInString(v) > wrapAt {
+		if len(v) > wrapAt && utf8.RuneCountInString(v) > wrapAt {
 			style = w.styles.wrap
 		}
-		return excelize.Cell{StyleID: style, Value: w.truncate(v, where)}, false
+		if len(v) <= maxCellChars {
+			return excelize.Cell{StyleID: style, Value: c.value}
+		}
+		return excelize.Cell{StyleID: style, Value: w.truncate(v, where)}
 	case time.Time:
 		style := map[model.Precision]int{model.Year: w.styles.year, model.Month: w.styles.month, model.Day: w.styles.day}[c.prec]
-		return excelize.Cell{StyleID: style, Value: v}, false
+		return excelize.Cell{StyleID: style, Value: v}
 	case int:
-		return excelize.Cell{StyleID: w.styles.text, Value: v}, false
+		return excelize.Cell{StyleID: w.styles.text, Value: c.value}
 	}
-	return excelize.Cell{StyleID: w.styles.text}, false
+	return excelize.Cell{StyleID: w.styles.text}
 }
 
 // truncate keeps s within Excel's cell limit. The cut is marked in the

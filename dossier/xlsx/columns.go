@@ -1,6 +1,8 @@
 package xlsx
 
 import (
+	"strconv"
+
 	"github.com/dossier-project/dossier/dossier/model"
 	"github.com/xuri/excelize/v2"
 )
@@ -49,19 +51,22 @@ var validated = map[string]map[string]string{
 type index struct {
 	text *text
 	rows map[string]map[string]int // sheet key → id → row number
-	// idCol is the column (from 1) of each sheet's id, 0 when not shown.
-	idCol map[string]int
+	// idCol is the column ("A") of each sheet's id, "" when not shown.
+	idCol map[string]string
+	// targets are the sheets links point to.
+	targets map[string]linkTarget
 }
 
 // idKey is the column holding each sheet's id.
 var idKey = map[string]string{"officials": "id", "allegations": "id", "victims": "id", "sources": "id", "evidence": "number"}
 
 func newIndex(d *model.Dossier, t *text) *index {
-	ix := &index{text: t, rows: map[string]map[string]int{}, idCol: map[string]int{}}
+	ix := &index{text: t, rows: map[string]map[string]int{}, idCol: map[string]string{}, targets: map[string]linkTarget{}}
 	for sheet, key := range idKey {
 		for i, c := range t.Columns[sheet] {
 			if c.Key == key {
-				ix.idCol[sheet] = i + 1
+				ix.idCol[sheet], _ = excelize.ColumnNumberToName(i + 1)
+				ix.targets[sheet] = newLinkTarget(t.Sheets[sheet])
 			}
 		}
 	}
@@ -92,15 +97,20 @@ func newIndex(d *model.Dossier, t *text) *index {
 	return ix
 }
 
-// link returns a cell holding id that links to the row defining it.
+// link returns a cell holding id that links to the row defining it: its
+// HYPERLINK formula, or the id as text marked unlinked when it cannot be
+// a formula's text. An id defined nowhere in the workbook is text.
 func (ix *index) link(sheet, id string) cell {
 	row, ok := ix.rows[sheet][id]
 	col := ix.idCol[sheet]
-	if !ok || col == 0 {
+	if !ok || col == "" {
 		return str(id)
 	}
-	ref, _ := excelize.CoordinatesToCellName(col, row)
-	return cell{value: id, link: sheetRef(ix.text.Sheets[sheet], ref)}
+	formula, ok := ix.targets[sheet].hyperlink(col+strconv.Itoa(row), id)
+	if !ok {
+		return cell{value: id, unlinked: true}
+	}
+	return cell{value: id, formula: formula}
 }
 
 // records returns the rows of one data sheet.

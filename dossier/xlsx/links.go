@@ -28,27 +28,57 @@ const maxFormulaText = 255
 // may decode inside a formula: text holding one is not made a link.
 var bstrEscape = regexp.MustCompile(`(?i)_x[0-9a-f]{4}_`)
 
-// hyperlink returns the formula of a cell that shows text and, clicked,
-// jumps to location ("'Sheet'!A5"), or false when the text or the location
-// cannot be a text constant of a formula: over Excel's 255 characters, or
-// holding a control character or an _xHHHH_ escape. The formula has no
-// leading "=", as the file format stores formulas.
-func hyperlink(location, text string) (string, bool) {
-	loc, ok := formulaText("#" + location)
+// linkTarget is a sheet that links point to, with the start of their
+// formula worked out once.
+type linkTarget struct {
+	// prefix is `HYPERLINK("#'Sheet'!` with the sheet name escaped; empty
+	// when the sheet name cannot be in a formula's text.
+	prefix string
+	// room is how many characters of the place's text are left for the
+	// cell reference within Excel's limit.
+	room int
+}
+
+// newLinkTarget prepares the links to sheet.
+func newLinkTarget(sheet string) linkTarget {
+	place, ok := formulaText("#" + sheetRef(sheet, ""))
 	if !ok {
+		return linkTarget{}
+	}
+	place = strings.TrimSuffix(place, `"`)
+	return linkTarget{prefix: "HYPERLINK(" + place, room: maxFormulaText - utf16Len(place) + 1}
+}
+
+// hyperlink returns the formula of a cell that shows text and, clicked,
+// jumps to cell ("A5") of the target sheet; false when the text or the
+// place cannot be a text constant of a formula: over Excel's 255
+// characters, or holding a control character or an _xHHHH_ escape. The
+// formula has no leading "=", as the file format stores formulas.
+func (t linkTarget) hyperlink(cell, text string) (string, bool) {
+	if t.prefix == "" || len(cell) > t.room {
 		return "", false
 	}
 	shown, ok := formulaText(text)
 	if !ok {
 		return "", false
 	}
-	return "HYPERLINK(" + loc + "," + shown + ")", true
+	return t.prefix + cell + `",` + shown + ")", true
 }
 
 // formulaText returns s as a text constant of a formula: in double
 // quotes, each double quote inside doubled.
 func formulaText(s string) (string, bool) {
-	if s == "" || !utf8.ValidString(s) || bstrEscape.MatchString(s) {
+	if s == "" {
+		return "", false
+	}
+	plain := len(s) <= maxFormulaText
+	for i := 0; i < len(s) && plain; i++ {
+		plain = s[i] >= 0x20 && s[i] < 0x7f && s[i] != '"' && s[i] != '_'
+	}
+	if plain {
+		return `"` + s + `"`, true
+	}
+	if !utf8.ValidString(s) || bstrEscape.MatchString(s) {
 		return "", false
 	}
 	for _, r := range s {

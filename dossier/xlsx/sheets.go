@@ -89,9 +89,8 @@ func (w *workbook) dataSheet(key string) error {
 				ref, _ := excelize.CoordinatesToCellName(i+1, n+2)
 				return name + "!" + ref
 			}
-			var linked bool
-			cells[i], linked = w.excel(c, where)
-			if c.link != "" && !linked {
+			cells[i] = w.excel(c, where)
+			if c.unlinked {
 				unlinked++
 			}
 			values[i] = &cells[i]
