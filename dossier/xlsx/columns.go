@@ -18,6 +18,45 @@ type field struct {
 	c   cell
 }
 
+// table holds the rows of a sheet as they are made, each in the sheet's
+// column order, up to the sheet's row limit; it counts the rest.
+type table struct {
+	column  map[string]int // column key → column number (from 1)
+	width   int            // columns
+	rows    [][]cell
+	omitted int    // records past the limit
+	chunk   []cell // room for the next rows
+}
+
+// newTable makes a table of the columns.
+func newTable(cols []column) *table {
+	t := &table{column: make(map[string]int, len(cols)), width: len(cols)}
+	for i, c := range cols {
+		t.column[c.Key] = i + 1
+	}
+	return t
+}
+
+// add copies a record into the next row. The record is not kept, so a
+// record literal passed here needs no allocation of its own.
+func (t *table) add(r record) {
+	if len(t.rows) >= maxRows {
+		t.omitted++
+		return
+	}
+	if len(t.chunk) < t.width {
+		t.chunk = make([]cell, 1024*t.width)
+	}
+	row := t.chunk[:t.width:t.width]
+	t.chunk = t.chunk[t.width:]
+	for _, f := range r {
+		if i := t.column[f.key]; i > 0 {
+			row[i-1] = f.c
+		}
+	}
+	t.rows = append(t.rows, row)
+}
+
 // columnKeys lists the keys each data sheet can show; xlsx.yaml chooses
 // among them and orders them.
 var columnKeys = map[string][]string{
@@ -113,14 +152,13 @@ func (ix *index) link(sheet, id string) cell {
 	return cell{value: id, formula: formula}
 }
 
-// records returns the rows of one data sheet.
-func (w *workbook) records(sheet string) []record {
+// records adds the rows of one data sheet to t.
+func (w *workbook) records(sheet string, t *table) {
 	d, ix := w.d, w.index
 	names := map[string]string{}
 	for _, o := range d.Officials {
 		names[o.ID] = o.Name
 	}
-	var out []record
 	switch sheet {
 	case "officials":
 		for _, o := range d.Officials {
@@ -131,7 +169,7 @@ func (w *workbook) records(sheet string) []record {
 			for _, a := range o.Allegations {
 				allegations = append(allegations, a.ID)
 			}
-			out = append(out, record{{"id", str(o.ID)}, {"name", str(o.Name)}, {"kind", str(o.Kind.Label)}, {"aliases", str(model.AliasNames(o.Aliases))},
+			t.add(record{{"id", str(o.ID)}, {"name", str(o.Name)}, {"kind", str(o.Kind.Label)}, {"aliases", str(model.AliasNames(o.Aliases))},
 				{"positions", str(model.JoinList(positions))}, {"birth_date", date(o.BirthDate)}, {"birth_date_text", str(o.BirthDate.String())},
 				{"birth_place", str(o.BirthPlace)}, {"nationality", str(model.JoinList(o.Nationality))}, {"allegations", str(model.JoinList(allegations))}, {"evidence", str(model.ExcerptRefs(o.Evidence))}})
 		}
@@ -144,7 +182,7 @@ func (w *workbook) records(sheet string) []record {
 			for _, v := range a.Victims {
 				victims = append(victims, v.Name)
 			}
-			out = append(out, record{{"id", str(a.ID)}, {"official_id", ix.link("officials", a.Official)}, {"official", str(names[a.Official])},
+			t.add(record{{"id", str(a.ID)}, {"official_id", ix.link("officials", a.Official)}, {"official", str(names[a.Official])},
 				{"date", date(a.Date.Start)}, {"date_text", str(a.Date.String())}, {"place", str(a.Place)}, {"role", str(a.Role.Value)},
 				{"conduct", yesNo(a.Conduct)}, {"reported", yesNo(a.Conduct && a.Hedged(d))},
 				{"violations", str(model.JoinList(violations))}, {"victims", str(model.JoinList(victims))}, {"summary", str(a.Summary)}, {"sources", num(a.Sources)}, {"evidence", str(model.ExcerptRefs(a.Evidence))}})
@@ -152,13 +190,13 @@ func (w *workbook) records(sheet string) []record {
 	case "concerns":
 		for _, a := range d.Allegations() {
 			for _, v := range a.Victims {
-				out = append(out, record{{"allegation_id", ix.link("allegations", a.ID)}, {"victim_id", ix.link("victims", v.ID)}, {"victim", str(v.Name)}, {"withheld", yesNo(v.Withheld)}})
+				t.add(record{{"allegation_id", ix.link("allegations", a.ID)}, {"victim_id", ix.link("victims", v.ID)}, {"victim", str(v.Name)}, {"withheld", yesNo(v.Withheld)}})
 			}
 		}
 	case "violations":
 		for _, a := range d.Allegations() {
 			for _, v := range a.Violations {
-				out = append(out, record{{"allegation_id", ix.link("allegations", a.ID)}, {"official", str(names[a.Official])}, {"violation", str(v.Value)}, {"label", str(v.Label)}})
+				t.add(record{{"allegation_id", ix.link("allegations", a.ID)}, {"official", str(names[a.Official])}, {"violation", str(v.Value)}, {"label", str(v.Label)}})
 			}
 		}
 	case "victims":
@@ -171,7 +209,7 @@ func (w *workbook) records(sheet string) []record {
 				}
 				events = append(events, s)
 			}
-			out = append(out, record{{"id", str(v.ID)}, {"name", str(v.Name)}, {"withheld", yesNo(v.Withheld)}, {"status", str(v.Status.Value)},
+			t.add(record{{"id", str(v.ID)}, {"name", str(v.Name)}, {"withheld", yesNo(v.Withheld)}, {"status", str(v.Status.Value)},
 				{"kind", str(v.Kind.Label)}, {"status_as_of", str(v.StatusAsOf.String())}, {"status_evidence", str(model.ExcerptRefs(v.StatusEvidence))},
 				{"sensitivity", str(v.Sensitivity.Value)}, {"occupation", str(v.Occupation)}, {"aliases", str(model.AliasNames(v.Aliases))},
 				{"events", str(model.JoinList(events))}, {"allegations", str(model.JoinList(v.Allegations))}, {"evidence", str(model.ExcerptRefs(v.Evidence))}})
@@ -187,12 +225,12 @@ func (w *workbook) records(sheet string) []record {
 			if sheet := targetSheet[e.Supports]; e.Target != "" && sheet != "" {
 				target = ix.link(sheet, e.Target)
 			}
-			out = append(out, record{{"number", num(e.Number)}, {"source_id", ix.link("sources", e.Source)}, {"source", str(title)}, {"paragraph", num(e.Paragraph)},
+			t.add(record{{"number", num(e.Number)}, {"source_id", ix.link("sources", e.Source)}, {"source", str(title)}, {"paragraph", num(e.Paragraph)},
 				{"quote", str(e.Quote)}, {"hedged", yesNo(e.Hedged)}, {"reports_only", yesNo(e.ReportsOnly)}, {"supports", str(e.Supports)}, {"target", target}, {"owner_id", owner}, {"owner", str(e.OwnerName)},
 				{"redacted", yesNo(e.Redacted)}, {"note", str(e.Note)}})
 		}
 	case "companies", "relationships", "money", "assets", "flows", "proceedings":
-		return w.corruptionRecords(sheet)
+		w.corruptionRecords(sheet, t)
 	case "sources":
 		for _, s := range d.Sources {
 			r := record{{"number", num(s.Number)}, {"id", str(s.ID)}, {"title", str(s.Title)}, {"type", str(s.Type.Value)}, {"publisher", str(s.Publisher)}, {"origin", str(s.Origin.Label)}, {"account_of", str(s.AccountOf)},
@@ -204,8 +242,7 @@ func (w *workbook) records(sheet string) []record {
 			if o := s.Original; o != nil {
 				r = append(r, field{"original_sha256", str(o.SHA256)})
 			}
-			out = append(out, r)
+			t.add(r)
 		}
 	}
-	return out
 }

@@ -106,20 +106,19 @@ func amountValue(v string) cell {
 	return str(v)
 }
 
-// corruptionRecords returns the rows of one corruption sheet.
-func (w *workbook) corruptionRecords(sheet string) []record {
+// corruptionRecords adds the rows of one corruption sheet to t.
+func (w *workbook) corruptionRecords(sheet string, t *table) {
 	d, ix := w.d, w.index
-	var out []record
 	switch sheet {
 	case "companies":
 		for _, c := range d.Companies {
-			out = append(out, record{{"id", str(c.ID)}, {"name", str(c.Name)}, {"kind", str(c.Kind.Label)}, {"jurisdiction", str(c.Jurisdiction)},
+			t.add(record{{"id", str(c.ID)}, {"name", str(c.Name)}, {"kind", str(c.Kind.Label)}, {"jurisdiction", str(c.Jurisdiction)},
 				{"registration_number", str(c.RegistrationNumber)}, {"addresses", str(model.JoinList(c.Addresses))}, {"incorporated", date(c.Incorporated)},
 				{"dissolved", date(c.Dissolved)}, {"aliases", str(model.AliasNames(c.Aliases))}, {"summary", str(c.Summary)}, {"evidence", str(model.ExcerptRefs(c.Evidence))}})
 		}
 	case "relationships":
 		for _, r := range d.Relationships {
-			out = append(out, record{{"id", str(r.ID)}, {"subject_id", ix.ref(r.Subject)}, {"subject", str(r.Subject.Name)}, {"type", str(r.Type.Value)},
+			t.add(record{{"id", str(r.ID)}, {"subject_id", ix.ref(r.Subject)}, {"subject", str(r.Subject.Name)}, {"type", str(r.Type.Value)},
 				{"object_id", ix.ref(r.Object)}, {"object", str(r.Object.Name)}, {"group", str(r.Group)}, {"immediate_family", yesNo(r.ImmediateFamily)},
 				{"share", str(r.Share)}, {"from", date(r.From)}, {"until", date(r.Until)}, {"evidence", str(model.ExcerptRefs(r.Evidence))}, {"note", str(r.Note)}})
 		}
@@ -134,7 +133,7 @@ func (w *workbook) corruptionRecords(sheet string) []record {
 			if a.Victim != nil {
 				rec = append(rec, field{"victim_id", ix.ref(*a.Victim)}, field{"victim", str(a.Victim.Name)})
 			}
-			out = append(out, rec)
+			t.add(rec)
 		}
 	case "assets":
 		for _, a := range d.Assets {
@@ -152,22 +151,21 @@ func (w *workbook) corruptionRecords(sheet string) []record {
 			if a.Value != nil {
 				rec = append(rec, field{"value", amountValue(a.Value.Value)}, field{"currency", str(a.Value.Currency.Value)})
 			}
-			out = append(out, rec)
+			t.add(rec)
 		}
 	case "flows":
 		for _, f := range d.Flows {
-			out = append(out, record{{"id", str(f.ID)}, {"from_id", ix.ref(f.From)}, {"from", str(f.From.Name)}, {"to_id", ix.ref(f.To)}, {"to", str(f.To.Name)},
+			t.add(record{{"id", str(f.ID)}, {"from_id", ix.ref(f.From)}, {"from", str(f.From.Name)}, {"to_id", ix.ref(f.To)}, {"to", str(f.To.Name)},
 				{"kind", str(f.Amount.Kind.Value)}, {"value", amountValue(f.Amount.Value)}, {"currency", str(f.Amount.Currency.Value)},
 				{"approximate", yesNo(f.Amount.Approximate)}, {"date", date(f.Date.Start)}, {"date_text", str(f.Date.String())}, {"summary", str(f.Summary)},
 				{"evidence", str(model.ExcerptRefs(f.Evidence))}})
 		}
 	case "proceedings":
 		for _, p := range d.Proceedings {
-			out = append(out, record{{"id", str(p.ID)}, {"subject_id", ix.ref(p.Subject)}, {"subject", str(p.Subject.Name)}, {"kind", str(p.Kind.Value)},
+			t.add(record{{"id", str(p.ID)}, {"subject_id", ix.ref(p.Subject)}, {"subject", str(p.Subject.Name)}, {"kind", str(p.Kind.Value)},
 				{"authority", str(p.Authority)}, {"court", str(p.Court)}, {"country", str(p.Country)}, {"reference", str(p.Reference)},
 				{"date", date(p.Date.Start)}, {"date_text", str(p.Date.String())}, {"status", str(p.Status.Value)}, {"status_as_of", date(p.StatusAsOf)},
 				{"summary", str(p.Summary)}, {"evidence", str(model.ExcerptRefs(p.Evidence))}})
 		}
 	}
-	return out
 }

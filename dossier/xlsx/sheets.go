@@ -25,27 +25,11 @@ var (
 func (w *workbook) dataSheet(key string) error {
 	name := w.text.Sheets[key]
 	cols := w.text.Columns[key]
-	records := w.records(key)
-	if len(records) > maxRows {
-		w.limitNote("rows", name, maxRows, len(records)-maxRows)
-		records = records[:maxRows]
-	}
-	// Each record's cells in column order.
-	column := make(map[string]int, len(cols))
-	for i, c := range cols {
-		column[c.Key] = i + 1
-	}
-	rows := make([][]cell, len(records))
-	flat := make([]cell, len(records)*len(cols))
-	for n, r := range records {
-		row := flat[n*len(cols) : (n+1)*len(cols) : (n+1)*len(cols)]
-		for _, f := range r {
-			if i := column[f.key]; i > 0 {
-				row[i-1] = f.c
-			}
-		}
-		rows[n] = row
-		records[n] = nil
+	t := newTable(cols)
+	w.records(key, t)
+	rows := t.rows
+	if t.omitted > 0 {
+		w.limitNote("rows", name, maxRows, t.omitted)
 	}
 	// The stream writer writes the sheet's properties when it starts, so
 	// the print layout comes first.
