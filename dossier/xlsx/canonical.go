@@ -30,6 +30,7 @@ func canonical(data []byte) ([]byte, error) {
 		return a < b
 	})
 	var out bytes.Buffer
+	out.Grow(len(data) + 4096)
 	zw := zip.NewWriter(&out)
 	for _, f := range files {
 		if f.Name != "[Content_Types].xml" {

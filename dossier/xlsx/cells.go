@@ -86,6 +86,9 @@ const wrapAt = 60
 func (w *workbook) excel(c cell, where func() string) excelize.Cell {
 	switch v := c.value.(type) {
 	case string:
+		if v == "" {
+			return excelize.Cell{StyleID: w.styles.text} // styled, empty
+		}
 		if c.formula != "" {
 			return excelize.Cell{StyleID: w.styles.link, Value: c.value, Formula: c.formula}
 		}

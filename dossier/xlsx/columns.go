@@ -45,7 +45,8 @@ func (t *table) add(r record) {
 		return
 	}
 	if len(t.chunk) < t.width {
-		t.chunk = make([]cell, 1024*t.width)
+		// Chunks of 16 rows, then twice the rows so far, up to 1,024.
+		t.chunk = make([]cell, min(max(len(t.rows), 16), 1024)*t.width)
 	}
 	row := t.chunk[:t.width:t.width]
 	t.chunk = t.chunk[t.width:]

@@ -118,6 +118,10 @@ func rowHeight(r []cell, widths []int) float64 {
 			if len(text) <= perLine && strings.IndexByte(text, '\n') < 0 {
 				continue // one line
 			}
+			if strings.IndexByte(text, '\n') < 0 {
+				lines = max(lines, (utf8.RuneCountInString(text)+perLine-1)/perLine)
+				continue
+			}
 			n := 0
 			for para := range strings.SplitSeq(text, "\n") {
 				n += max(1, (utf8.RuneCountInString(para)+perLine-1)/perLine)
@@ -133,6 +137,9 @@ func rowHeight(r []cell, widths []int) float64 {
 func cellWidth(c cell) int {
 	switch v := c.value.(type) {
 	case string:
+		if strings.IndexByte(v, '\n') < 0 {
+			return utf8.RuneCountInString(v)
+		}
 		widest := 0
 		for line := range strings.SplitSeq(v, "\n") {
 			widest = max(widest, utf8.RuneCountInString(line))

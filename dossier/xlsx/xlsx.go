@@ -23,6 +23,8 @@ package xlsx
 
 import (
 	"fmt"
+	"io/fs"
+	"sync"
 	"time"
 
 	"github.com/dossier-project/dossier/dossier/model"
@@ -32,15 +34,7 @@ import (
 
 // Render returns one workbook, <case>-<audience>.xlsx.
 func Render(d *model.Dossier, o model.Options) ([]model.File, error) {
-	fsys := o.Templates
-	if fsys == nil {
-		fsys = templates.Embedded()
-	}
-	text, err := loadText(fsys)
-	if err != nil {
-		return nil, err
-	}
-	vocab, err := loadVocabulary(fsys)
+	text, vocab, err := loadTemplates(o.Templates)
 	if err != nil {
 		return nil, err
 	}
@@ -58,6 +52,33 @@ func Render(d *model.Dossier, o model.Options) ([]model.File, error) {
 		return nil, fmt.Errorf("xlsx: %w", err)
 	}
 	return []model.File{{Name: model.FileName(d, "xlsx"), Data: data, Warnings: w.warnings}}, nil
+}
+
+// embedded is the wording and vocabulary of the built-in templates, read
+// once: they cannot change while the program runs.
+var embedded struct {
+	once  sync.Once
+	text  *text
+	vocab map[string][]string
+	err   error
+}
+
+// loadTemplates reads the workbook's wording and the vocabulary from fsys,
+// the built-in templates when nil. Neither is changed once read.
+func loadTemplates(fsys fs.FS) (*text, map[string][]string, error) {
+	load := func(fsys fs.FS) (*text, map[string][]string, error) {
+		text, err := loadText(fsys)
+		if err != nil {
+			return nil, nil, err
+		}
+		vocab, err := loadVocabulary(fsys)
+		return text, vocab, err
+	}
+	if fsys != nil && fsys != templates.Embedded() {
+		return load(fsys)
+	}
+	embedded.once.Do(func() { embedded.text, embedded.vocab, embedded.err = load(templates.Embedded()) })
+	return embedded.text, embedded.vocab, embedded.err
 }
 
 // workbook is one workbook being built.
