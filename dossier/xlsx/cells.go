@@ -23,6 +23,10 @@ type cell struct {
 	formula string
 	// unlinked is an id that would link but cannot be a formula's text.
 	unlinked bool
+	// multiline is a text holding a line feed, and runes the characters
+	// of a text with none: set by measure, so that a text is counted once.
+	multiline bool
+	runes     int32
 }
 
 func str(s string) cell { return cell{value: s} }
@@ -93,7 +97,7 @@ func (w *workbook) excel(c cell, where func() string) excelize.Cell {
 			return excelize.Cell{StyleID: w.styles.link, Value: c.value, Formula: c.formula}
 		}
 		style := w.styles.text
-		if len(v) > wrapAt && utf8.RuneCountInString(v) > wrapAt {
+		if len(v) > wrapAt && (c.runes > wrapAt || c.multiline && utf8.RuneCountInString(v) > wrapAt) {
 			style = w.styles.wrap
 		}
 		if len(v) <= maxCellChars {

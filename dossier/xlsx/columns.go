@@ -26,6 +26,9 @@ type table struct {
 	rows    [][]cell
 	omitted int    // records past the limit
 	chunk   []cell // room for the next rows
+	// keys and cols are the fields of the last record and their columns.
+	keys []string
+	cols []int
 }
 
 // newTable makes a table of the columns.
@@ -50,8 +53,21 @@ func (t *table) add(r record) {
 	}
 	row := t.chunk[:t.width:t.width]
 	t.chunk = t.chunk[t.width:]
-	for _, f := range r {
-		if i := t.column[f.key]; i > 0 {
+	for j, f := range r {
+		// A sheet's records list their fields in the same order, so the
+		// column of the field at j is most often the last one's.
+		var i int
+		if j < len(t.keys) && t.keys[j] == f.key {
+			i = t.cols[j]
+		} else {
+			i = t.column[f.key]
+			if j < len(t.keys) {
+				t.keys[j], t.cols[j] = f.key, i
+			} else {
+				t.keys, t.cols = append(t.keys, f.key), append(t.cols, i)
+			}
+		}
+		if i > 0 {
 			row[i-1] = f.c
 		}
 	}
@@ -89,31 +105,35 @@ var validated = map[string]map[string]string{
 
 // index knows the row where each record is defined, so ids can link to it.
 type index struct {
-	text *text
-	rows map[string]map[string]int // sheet key → id → row number
-	// idCol is the column ("A") of each sheet's id, "" when not shown.
-	idCol map[string]string
-	// targets are the sheets links point to.
-	targets map[string]linkTarget
+	text   *text
+	sheets map[string]*linkSheet // by sheet key
+}
+
+// linkSheet is a sheet that ids link to.
+type linkSheet struct {
+	rows   map[string]int // id → row number
+	col    string         // the column of the ids ("A"); "" when not shown
+	target linkTarget
 }
 
 // idKey is the column holding each sheet's id.
 var idKey = map[string]string{"officials": "id", "allegations": "id", "victims": "id", "sources": "id", "evidence": "number"}
 
 func newIndex(d *model.Dossier, t *text) *index {
-	ix := &index{text: t, rows: map[string]map[string]int{}, idCol: map[string]string{}, targets: map[string]linkTarget{}}
+	ix := &index{text: t, sheets: map[string]*linkSheet{}}
 	for sheet, key := range idKey {
+		ls := &linkSheet{rows: map[string]int{}}
 		for i, c := range t.Columns[sheet] {
 			if c.Key == key {
-				ix.idCol[sheet], _ = excelize.ColumnNumberToName(i + 1)
-				ix.targets[sheet] = newLinkTarget(t.Sheets[sheet])
+				ls.col, _ = excelize.ColumnNumberToName(i + 1)
+				ls.target = newLinkTarget(t.Sheets[sheet])
 			}
 		}
+		ix.sheets[sheet] = ls
 	}
 	add := func(sheet string, ids []string) {
-		ix.rows[sheet] = map[string]int{}
 		for i, id := range ids {
-			ix.rows[sheet][id] = i + 2 // row 1 is the header
+			ix.sheets[sheet].rows[id] = i + 2 // row 1 is the header
 		}
 	}
 	var officials, allegations, victims, sources []string
@@ -141,12 +161,15 @@ func newIndex(d *model.Dossier, t *text) *index {
 // HYPERLINK formula, or the id as text marked unlinked when it cannot be
 // a formula's text. An id defined nowhere in the workbook is text.
 func (ix *index) link(sheet, id string) cell {
-	row, ok := ix.rows[sheet][id]
-	col := ix.idCol[sheet]
-	if !ok || col == "" {
+	ls := ix.sheets[sheet]
+	if ls == nil || ls.col == "" {
 		return str(id)
 	}
-	formula, ok := ix.targets[sheet].hyperlink(col+strconv.Itoa(row), id)
+	row, ok := ls.rows[id]
+	if !ok {
+		return str(id)
+	}
+	formula, ok := ls.target.hyperlink(ls.col+strconv.Itoa(row), id)
 	if !ok {
 		return cell{value: id, unlinked: true}
 	}

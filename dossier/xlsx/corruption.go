@@ -56,9 +56,8 @@ func (w *workbook) sheets() []string {
 // indexCorruption records the rows of the corruption records.
 func (ix *index) indexCorruption(d *model.Dossier) {
 	add := func(sheet string, ids []string) {
-		ix.rows[sheet] = map[string]int{}
 		for i, id := range ids {
-			ix.rows[sheet][id] = i + 2
+			ix.sheets[sheet].rows[id] = i + 2
 		}
 	}
 	var companies, rels, money, assets, flows, procs []string

@@ -47,7 +47,7 @@ func (w *workbook) dataSheet(key string) error {
 	for i := len(cols) - 1; i >= 0; i-- {
 		width := utf8.RuneCountInString(cols[i].Header) + 2
 		for _, r := range rows {
-			width = max(width, cellWidth(r[i])+2)
+			width = max(width, r[i].measure()+2)
 		}
 		widths[i] = min(max(width, 8), wrapAt)
 		if err := sw.SetColWidth(i+1, i+1, float64(widths[i])); err != nil {
@@ -108,18 +108,15 @@ func tableName(key string) string { return "Table_" + key }
 
 // rowHeight is the height in points a row needs to show its wrapped text:
 // spreadsheets size rows on opening, but not every one does (and not when
-// printing), so the height is written down.
+// printing), so the height is written down. The row's cells are measured.
 func rowHeight(r []cell, widths []int) float64 {
 	const lineHeight, maxHeight = 15.0, 409.0 // 409 points is Excel's limit
 	lines := 1
 	for i, c := range r {
 		if text, ok := c.value.(string); ok {
 			perLine := max(widths[i]-2, 1)
-			if len(text) <= perLine && strings.IndexByte(text, '\n') < 0 {
-				continue // one line
-			}
-			if strings.IndexByte(text, '\n') < 0 {
-				lines = max(lines, (utf8.RuneCountInString(text)+perLine-1)/perLine)
+			if !c.multiline {
+				lines = max(lines, (int(c.runes)+perLine-1)/perLine)
 				continue
 			}
 			n := 0
@@ -132,14 +129,17 @@ func rowHeight(r []cell, widths []int) float64 {
 	return min(float64(lines)*lineHeight, maxHeight)
 }
 
-// cellWidth estimates the width a cell needs: its longest line, or the
-// width of a date.
-func cellWidth(c cell) int {
+// measure returns the width a cell needs: its longest line, or the width
+// of a date. It notes whether a text has more than one line, and the
+// characters of one that has not.
+func (c *cell) measure() int {
 	switch v := c.value.(type) {
 	case string:
 		if strings.IndexByte(v, '\n') < 0 {
-			return utf8.RuneCountInString(v)
+			c.runes = int32(utf8.RuneCountInString(v))
+			return int(c.runes)
 		}
+		c.multiline = true
 		widest := 0
 		for line := range strings.SplitSeq(v, "\n") {
 			widest = max(widest, utf8.RuneCountInString(line))
