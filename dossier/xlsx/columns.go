@@ -239,11 +239,16 @@ func (w *workbook) records(sheet string, t *table) {
 				{"events", str(model.JoinList(events))}, {"allegations", str(model.JoinList(v.Allegations))}, {"evidence", str(model.ExcerptRefs(v.Evidence))}})
 		}
 	case "evidence":
-		for _, e := range d.Excerpts {
-			title := ""
-			if s := d.Source(e.Source); s != nil {
-				title = s.Title
+		// Titles by source id, looked up once: d.Source scans the list,
+		// which made the sheet quadratic in excerpts × sources.
+		titles := make(map[string]string, len(d.Sources))
+		for _, s := range d.Sources {
+			if _, dup := titles[s.ID]; !dup {
+				titles[s.ID] = s.Title
 			}
+		}
+		for _, e := range d.Excerpts {
+			title := titles[e.Source]
 			owner := ix.link(sheetOf[e.OwnerKind], e.Owner)
 			target := str(e.Target)
 			if sheet := targetSheet[e.Supports]; e.Target != "" && sheet != "" {

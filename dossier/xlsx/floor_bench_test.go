@@ -2,6 +2,7 @@ package xlsx_test
 
 import (
 	"bytes"
+	"os"
 	"path/filepath"
 	"testing"
 	"time"
@@ -24,9 +25,11 @@ import (
 // included), which a load on the machine disturbs less.
 //
 //	go test -run '^$' -bench XLSXFloor -benchtime 3x ./dossier/xlsx/
+//
+// Size L (a minute to set up, 4 GB) runs with DOSSIER_BENCH_L=1.
 func BenchmarkXLSXFloor(b *testing.B) {
-	for _, size := range []string{"S", "M"} {
-		if size == "M" && testing.Short() {
+	for _, size := range []string{"S", "M", "L"} {
+		if size == "M" && testing.Short() || size == "L" && os.Getenv("DOSSIER_BENCH_L") == "" {
 			continue
 		}
 		b.Run(size, func(b *testing.B) {
