@@ -15,8 +15,11 @@
 // holds the start.
 //
 // Every text is written as a string cell, never a formula, so a name
-// starting with "=" stays inert. Text longer than Excel's limit of 32,767
-// characters per cell is cut with a visible marker and a warning.
+// starting with "=" stays inert. The only formulas are the links: each id
+// that links is a HYPERLINK formula built from escaped text constants and
+// written with the id as its result (links.go). Text longer than Excel's
+// limit of 32,767 characters per cell is cut with a visible marker and a
+// warning.
 //
 // Sheet names and column headers come from templates/text/xlsx.yaml.
 package xlsx
