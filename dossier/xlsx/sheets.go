@@ -218,7 +218,7 @@ func (w *workbook) limitNote(kind, sheet string, limit, omitted int) {
 	r := strings.NewReplacer("{sheet}", sheet, "{limit}", fmt.Sprint(limit), "{omitted}", fmt.Sprint(omitted))
 	switch kind {
 	case "links":
-		w.warnings = append(w.warnings, fmt.Sprintf("sheet %s: %d ids are plain text, not links: the id or the sheet name it links to is over the %d characters of a formula's text, or holds a control character", sheet, omitted, limit))
+		w.warnings = append(w.warnings, fmt.Sprintf("sheet %s: %d ids are plain text, not links: the id or the sheet name it links to is over the %d characters of a formula's text, or holds a control character or an _xHHHH_ escape", sheet, omitted, limit))
 	case "rows":
 		w.warnings = append(w.warnings, fmt.Sprintf("sheet %s: %d records beyond the first %d rows are left out (the JSON and CSV outputs have them)", sheet, omitted, limit))
 	}
