@@ -167,10 +167,17 @@ func Case(dir string, o Options) (Result, error) {
 		regimes = c.Regimes
 	}
 	ropts := model.Options{Templates: o.Templates, Regimes: regimes, SignManifest: o.SignManifest}
+	rendered, err := renderBundleFirst(d, ropts, o.Formats)
+	if err != nil {
+		return res, err
+	}
 	var sets []outset.Set
 	var all []model.File
 	for _, name := range o.Formats {
-		out, err := lookup(name).Render(d, ropts)
+		out, done := rendered[name]
+		if !done {
+			out, err = lookup(name).Render(d, ropts)
+		}
 		if err != nil {
 			return res, fmt.Errorf("rendering %s of %s: %w", name, d.Case, err)
 		}
@@ -205,6 +212,36 @@ func Case(dir string, o Options) (Result, error) {
 	}
 	return res, nil
 }
+
+// renderBundleFirst renders the evidence bundle before the other formats
+// when it is among them, and records in the model where each excerpt's
+// passage stands in it, so that the dossiers, the workbook and the JSON
+// built with it cite its pages ("KZ-000123, para 7"). The bundle is
+// rendered from the same redacted model, so a dossier only ever cites the
+// bundle of its own audience. Without the bundle format the model is left
+// as it was and nothing cites a bundle.
+func renderBundleFirst(d *model.Dossier, ropts model.Options, formats []string) (map[string][]model.File, error) {
+	done := map[string][]model.File{}
+	for _, name := range formats {
+		if name != bundleFormat {
+			continue
+		}
+		out, err := lookup(name).Render(d, ropts)
+		if err != nil {
+			return nil, fmt.Errorf("rendering %s of %s: %w", name, d.Case, err)
+		}
+		b, places, err := bundle.Places(out)
+		if err != nil {
+			return nil, err
+		}
+		d.CiteBundle(b, places)
+		done[name] = out
+	}
+	return done, nil
+}
+
+// bundleFormat is the name of the evidence bundle's format.
+const bundleFormat = "bundle"
 
 // isOutputName reports whether a file name follows the outputs' naming
 // pattern, <...>-<audience>.<format>.

@@ -86,8 +86,8 @@ func plan(d *model.Dossier) ([]*exhibit, []string) {
 			continue
 		}
 		e := byID[x.Source]
-		if e == nil {
-			continue
+		if e == nil || e.src.TextWithheld {
+			continue // no text in this edition to place it in, and the index says why
 		}
 		start, ok := locate(e, x)
 		if !ok {

@@ -196,7 +196,7 @@ func victims(d *model.Dossier) [][]string {
 }
 
 func evidence(d *model.Dossier) [][]string {
-	rows := [][]string{{"excerpt", "source_id", "source", "paragraph", "offset", "length", "quote", "supports", "target", "owner_kind", "owner_id", "owner", "redacted", "note", "end_paragraph", "hedged", "reports_only"}}
+	rows := [][]string{{"excerpt", "source_id", "source", "paragraph", "offset", "length", "quote", "supports", "target", "owner_kind", "owner_id", "owner", "redacted", "note", "end_paragraph", "hedged", "reports_only", "bundle_page", "bundle_paragraph"}}
 	for _, e := range d.Excerpts {
 		title := ""
 		if s := d.Source(e.Source); s != nil {
@@ -204,7 +204,10 @@ func evidence(d *model.Dossier) [][]string {
 		}
 		rows = append(rows, []string{"E" + strconv.Itoa(e.Number), e.Source, title, strconv.Itoa(e.Paragraph), strconv.Itoa(e.Offset),
 			strconv.Itoa(e.Length), e.Quote, e.Supports, e.Target, e.OwnerKind, e.Owner, e.OwnerName, strconv.FormatBool(e.Redacted), e.Note,
-			strconv.Itoa(e.EndParagraph), strconv.FormatBool(e.Hedged), strconv.FormatBool(e.ReportsOnly)})
+			strconv.Itoa(e.EndParagraph), strconv.FormatBool(e.Hedged), strconv.FormatBool(e.ReportsOnly), "", ""})
+		if b := e.Bundle; b != nil {
+			rows[len(rows)-1][17], rows[len(rows)-1][18] = b.Page, strconv.Itoa(b.Paragraph)
+		}
 	}
 	return rows
 }

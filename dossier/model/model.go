@@ -81,6 +81,11 @@ type Dossier struct {
 	Assets        []*Asset        `json:"assets,omitempty"`
 	Flows         []*Flow         `json:"flows,omitempty"`
 	Proceedings   []*Proceeding   `json:"proceedings,omitempty"`
+
+	// Bundle is the evidence bundle built for this audience together with
+	// the outputs, which the excerpts' Bundle places point into; nil when
+	// no bundle was built with them (see bundleref.go).
+	Bundle *BundleFile `json:"bundle,omitempty"`
 }
 
 // Visibility records the audience decisions besides names, taken once in
@@ -413,6 +418,11 @@ type Excerpt struct {
 	// Target is the id of the allegation, relationship, amount or
 	// proceeding the excerpt supports.
 	Target string `json:"target,omitempty"`
+	// Bundle is where the excerpt's passage stands in the evidence bundle
+	// built with this output (Dossier.Bundle): its bundle page and
+	// paragraph. Nil when no bundle was built with it, or the passage is
+	// in no exhibit of it (its source is withheld from this audience).
+	Bundle *BundlePlace `json:"bundle,omitempty"`
 }
 
 // File is one output a renderer produces; the build writes it atomically.

@@ -16,6 +16,9 @@ func (dc *doc) annex() {
 	f := dc.f
 	dc.heading(0, t.h("sources"), headingOpts{newPage: true, inTOC: true})
 	dc.note(t.x("sources_intro"))
+	if b, example := dc.d.Bundle, dc.bundleExample(); b != nil && example != "" {
+		dc.note(t.x("bundle_intro", "file", b.File, "fingerprint", b.ManifestSHA256, "example", example))
+	}
 	bySource := map[string][]*citation{}
 	for _, c := range dc.citeOrder {
 		bySource[c.excerpt.Source] = append(bySource[c.excerpt.Source], c)
@@ -93,6 +96,8 @@ func (dc *doc) passage(c *citation) {
 	head := t.l("passage", "n", strconv.Itoa(c.local), "paragraph", dc.paragraphText(x))
 	if x.SourceWithheld {
 		head = t.l("passage_withheld", "n", strconv.Itoa(c.local))
+	} else if ref := dc.bundleRef(x); ref != "" {
+		head += " · " + ref
 	}
 	f.CellFormat(0, smallLine+0.5, head, "", 1, "L", false, 0, "")
 	dc.font(sans, "", tinySize)
@@ -156,4 +161,25 @@ func (dc *doc) supports(x *model.Excerpt) string {
 		return t.l("supports_associate", "name", name)
 	}
 	return t.l("supports_identity", "name", name)
+}
+
+// bundleRef is where an excerpt's passage stands in the evidence bundle
+// built with this dossier ("Evidence bundle: KZ-000123, para 7"), or ""
+// when none was built or the passage is in no exhibit.
+func (dc *doc) bundleRef(x *model.Excerpt) string {
+	if x.Bundle == nil || x.SourceWithheld {
+		return ""
+	}
+	return dc.t.l("bundle_ref", "page", x.Bundle.Page, "paragraph", strconv.Itoa(x.Bundle.Paragraph))
+}
+
+// bundleExample is the first reference this dossier makes into the
+// bundle, to show a reader what they look like; "" when it makes none.
+func (dc *doc) bundleExample() string {
+	for _, c := range dc.citeOrder {
+		if ref := dc.bundleRef(c.excerpt); ref != "" {
+			return ref
+		}
+	}
+	return ""
 }

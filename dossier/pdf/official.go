@@ -447,6 +447,9 @@ func (dc *doc) evidence(n int) {
 	dc.font(sans, "", tinySize)
 	dc.color(grey)
 	f.MultiCell(0, 4, dc.sourceRef(x), "", "L", false)
+	if ref := dc.bundleRef(x); ref != "" {
+		f.MultiCell(0, 4, ref, "", "L", false)
+	}
 	if label := dc.hedgeLabel(x); label != "" {
 		f.MultiCell(0, 4, clean(label), "", "L", false)
 	}

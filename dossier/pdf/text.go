@@ -46,14 +46,14 @@ var textKeys = map[string][]string{
 		"conduct", "condition", "element", "level", "state", "detail", "ready", "verdict", "verdict_ready", "verdict_not_ready", "missing_required", "not_ready", "source_type",
 		"publisher", "author", "published", "url", "archive_url", "retrieved", "language", "file", "size",
 		"size_bytes", "sha256", "passages", "passage", "supports", "supports_allegation", "supports_position",
-		"supports_document", "supports_identity", "supports_event", "redacted", "note", "source_ref", "source_withheld", "passage_withheld"},
+		"supports_document", "supports_identity", "supports_event", "redacted", "note", "source_ref", "source_withheld", "passage_withheld", "bundle_ref"},
 	"levels":    {"required", "recommended"},
 	"statuses":  {"present", "partial", "missing", "not_applicable"},
 	"audiences": {"public", "partner", "internal"},
 	"text": {"subject_official", "subject_case", "organisation_unknown", "no_summary", "no_positions", "no_allegations", "no_victims", "addressees_intro", "addressee_note", "not_proposed",
 		"addressee_request", "summary_note", "organisation_in_text",
 		"no_criteria", "criteria_intro", "readiness_intro", "sources_intro", "withheld", "withheld_one", "withheld_sources_intro", "fingerprint",
-		"keywords", "photo_credit"},
+		"keywords", "photo_credit", "bundle_intro"},
 }
 
 // optionalEmpty are keys whose value may be empty.

@@ -82,7 +82,7 @@ var columnKeys = map[string][]string{
 	"concerns":    {"allegation_id", "victim_id", "victim", "withheld"},
 	"violations":  {"allegation_id", "official", "violation", "label"},
 	"victims":     {"id", "name", "withheld", "kind", "status", "status_as_of", "status_evidence", "sensitivity", "occupation", "aliases", "events", "allegations", "evidence"},
-	"evidence":    {"number", "source_id", "source", "paragraph", "quote", "hedged", "reports_only", "supports", "target", "owner_id", "owner", "redacted", "note"},
+	"evidence":    {"number", "source_id", "source", "paragraph", "quote", "hedged", "reports_only", "supports", "target", "owner_id", "owner", "redacted", "note", "bundle_page", "bundle_paragraph"},
 	"sources":     {"number", "id", "title", "type", "publisher", "origin", "account_of", "author", "published", "published_text", "url", "archive_url", "language", "sha256", "excerpts", "captured_by", "capture_method", "capture_extent", "original_sha256"},
 }
 
@@ -254,9 +254,13 @@ func (w *workbook) records(sheet string, t *table) {
 			if sheet := targetSheet[e.Supports]; e.Target != "" && sheet != "" {
 				target = ix.link(sheet, e.Target)
 			}
-			t.add(record{{"number", num(e.Number)}, {"source_id", ix.link("sources", e.Source)}, {"source", str(title)}, {"paragraph", num(e.Paragraph)},
+			r := record{{"number", num(e.Number)}, {"source_id", ix.link("sources", e.Source)}, {"source", str(title)}, {"paragraph", num(e.Paragraph)},
 				{"quote", str(e.Quote)}, {"hedged", yesNo(e.Hedged)}, {"reports_only", yesNo(e.ReportsOnly)}, {"supports", str(e.Supports)}, {"target", target}, {"owner_id", owner}, {"owner", str(e.OwnerName)},
-				{"redacted", yesNo(e.Redacted)}, {"note", str(e.Note)}})
+				{"redacted", yesNo(e.Redacted)}, {"note", str(e.Note)}}
+			if b := e.Bundle; b != nil {
+				r = append(r, field{"bundle_page", str(b.Page)}, field{"bundle_paragraph", num(b.Paragraph)})
+			}
+			t.add(r)
 		}
 	case "companies", "relationships", "money", "assets", "flows", "proceedings":
 		w.corruptionRecords(sheet, t)
