@@ -144,17 +144,14 @@ func layoutOnce(d *model.Dossier, t *Text, ex []*exhibit, prefix, zipName string
 	l.index(indexStart, indexPages, true)
 	l.cover(last)
 	l.stamps(last)
-	var attachments []fpdf.Attachment
+	var attachments []attachment // added after fpdf's output: see attachFiles
 	for _, e := range ex {
 		if e.src.TextWithheld {
 			continue
 		}
-		attachments = append(attachments, fpdf.Attachment{
-			Content: []byte(e.src.Text), Filename: path.Base(e.file), Description: t.x("exhibit", "n", strconv.Itoa(e.n)),
-		})
+		attachments = append(attachments, attachment{name: path.Base(e.file), desc: t.x("exhibit", "n", strconv.Itoa(e.n)), data: []byte(e.src.Text)})
 	}
 	attachments = append(attachments, l.originalAttachments()...)
-	f.SetAttachments(attachments)
 	f.SetPage(last)
 	if err := f.Error(); err != nil {
 		return nil, 0, 0, nil, fmt.Errorf("bundle: %w", err)
@@ -163,7 +160,8 @@ func layoutOnce(d *model.Dossier, t *Text, ex []*exhibit, prefix, zipName string
 	if err := f.Output(&buf); err != nil {
 		return nil, 0, 0, nil, fmt.Errorf("bundle: %w", err)
 	}
-	return buf.Bytes(), last, indexPages, l.places, nil
+	data, err = attachFiles(buf.Bytes(), attachments)
+	return data, last, indexPages, l.places, err
 }
 
 func (l *layout) font(family, style string, size float64) { l.f.SetFont(family, style, size) }

@@ -10,7 +10,6 @@ import (
 
 	"github.com/dossier-project/dossier/dossier/model"
 	"github.com/dossier-project/dossier/dossier/pdf"
-	"github.com/go-pdf/fpdf"
 )
 
 // RoleOriginal is the manifest role of a source's captured original.
@@ -225,12 +224,12 @@ func (l *layout) originalMeta(e *exhibit) (meta []string, warn string) {
 
 // originalAttachments are the originals the edition carries, attached to
 // the bundle PDF as they were captured.
-func (l *layout) originalAttachments() []fpdf.Attachment {
-	var out []fpdf.Attachment
+func (l *layout) originalAttachments() []attachment {
+	var out []attachment
 	for _, e := range l.ex {
 		if x := e.orig; x != nil && x.file != "" {
-			out = append(out, fpdf.Attachment{Content: x.o.Data, Filename: path.Base(x.file),
-				Description: l.t.x("original_attachment", "n", strconv.Itoa(e.n))})
+			out = append(out, attachment{data: x.o.Data, name: path.Base(x.file),
+				desc: l.t.x("original_attachment", "n", strconv.Itoa(e.n))})
 		}
 	}
 	return out
