@@ -22,9 +22,12 @@ func init() {
 		usage:   "BUNDLE.zip|DIR",
 		help: `Checks an evidence bundle made by 'dossier build --format bundle', as a zip
 or as the folder it unpacks to: every file against MANIFEST.sha256,
-manifest.json against MANIFEST.sha256, and every row of the cited-passages
-table against the exhibit text it points to. Each missing, extra or altered
-file is named.
+manifest.json against MANIFEST.sha256, manifest.json's index against the
+bundle PDF itself (its page count, each exhibit's bookmark and the page it
+opens, the files attached to it, read without any external tool), and every
+row of the cited-passages table against the exhibit text it points to. Each
+missing, extra or altered file is named, and each exhibit whose bookmark or
+attached text disagrees with the manifest.
 
 The zip is never unpacked: its entries are read as streams. A bundle with
 paths that leave it, symbolic links, duplicate names, entries nested too
@@ -90,7 +93,7 @@ func runVerify(e *env, opts any, args []string) int {
 		}
 		return exitInvalid
 	}
-	fmt.Fprintf(e.stdout, "%s: intact — %d files match MANIFEST.sha256; %d cited passages found in their exhibits.\n", r.Path, r.Files, r.Passages)
+	fmt.Fprintf(e.stdout, "%s: intact — %d files match MANIFEST.sha256; %d cited passages found in their exhibits; the PDF's bookmarks and attached files agree with the index (%d exhibits, %d files).\n", r.Path, r.Files, r.Passages, r.Bookmarks, r.Attached)
 	switch {
 	case !r.Signed:
 		fmt.Fprintln(e.stdout, "Unsigned: this shows that nothing changed since the manifest was written, not who wrote it.")

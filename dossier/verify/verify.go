@@ -1,6 +1,8 @@
 // Package verify checks a received evidence bundle: every file against
-// MANIFEST.sha256, manifest.json against MANIFEST.sha256, and every row of
-// the cited-passages table against the exhibit text it points to.
+// MANIFEST.sha256, manifest.json against MANIFEST.sha256, manifest.json's
+// index against the bundle PDF's own pages, bookmarks and attached files
+// (index.go), and every row of the cited-passages table against the
+// exhibit text it points to.
 //
 // A bundle is read without extracting it: a zip's entries are streamed
 // through sha256, so nothing is written anywhere, and hostile bundles
@@ -38,11 +40,16 @@ func (p Problem) String() string { return fmt.Sprintf("%s: %s: %s", p.Kind, p.Fi
 
 // Report is what Check found in one bundle.
 type Report struct {
-	Path     string    // the zip or folder checked
-	Root     string    // the folder inside it that holds MANIFEST.sha256; "" at the top
-	Files    int       // files listed in MANIFEST.sha256
-	Passages int       // cited passages checked against their exhibits
-	Problems []Problem // empty when the bundle is intact
+	Path     string // the zip or folder checked
+	Root     string // the folder inside it that holds MANIFEST.sha256; "" at the top
+	Files    int    // files listed in MANIFEST.sha256
+	Passages int    // cited passages checked against their exhibits
+	// Bookmarks counts the exhibits whose bookmark in the bundle PDF was
+	// found and compared with manifest.json's index; Attached the files
+	// attached to the PDF that match the files manifest.json lists.
+	Bookmarks int
+	Attached  int
+	Problems  []Problem // empty when the bundle is intact
 	// Signed says MANIFEST.sha256.sig is a valid signature of the
 	// manifest, by the key whose fingerprint is Key; Signers are the
 	// principals the allowed signers give that key, when they were given.
@@ -272,6 +279,7 @@ func check(a *archive, o Options) (*Report, error) {
 		r.add("manifest", bundle.ManifestJSON, "not listed in %s", bundle.ManifestSums)
 	} else if m != nil {
 		checkManifest(r, m, sums, seen, keep)
+		checkIndex(r, m, files)
 	}
 	return r, nil
 }
