@@ -11,7 +11,9 @@ import (
 )
 
 // BenchmarkBuildSynth measures a build of the generated case S for the
-// public audience, in each format and in all of them:
+// public audience, in each format and in all of them, and of its evidence
+// bundle for the internal audience too (the public one withholds every
+// text, since each names a withheld victim):
 //
 //	go test -run '^$' -bench BuildSynth -benchmem ./dossier/build/
 func BenchmarkBuildSynth(b *testing.B) {
@@ -20,15 +22,20 @@ func BenchmarkBuildSynth(b *testing.B) {
 	if err := synth.Write(dir, synth.Sizes["S"], 1); err != nil {
 		b.Fatal(err)
 	}
-	for _, formats := range [][]string{{"json"}, {"csv"}, {"xlsx"}, {"pdf"}, nil} {
-		name := "all"
-		if formats != nil {
-			name = formats[0]
-		}
-		b.Run(name, func(b *testing.B) {
-			out := filepath.Join(root, "out-"+name)
+	for _, bc := range []struct {
+		name     string
+		formats  []string
+		audience model.Audience
+	}{
+		{"json", []string{"json"}, model.Public}, {"csv", []string{"csv"}, model.Public},
+		{"xlsx", []string{"xlsx"}, model.Public}, {"pdf", []string{"pdf"}, model.Public},
+		{"bundle", []string{"bundle"}, model.Public}, {"bundle-internal", []string{"bundle"}, model.Internal},
+		{"all", nil, model.Public},
+	} {
+		b.Run(bc.name, func(b *testing.B) {
+			out := filepath.Join(root, "out-"+bc.name)
 			for b.Loop() {
-				if _, err := build.Case(dir, build.Options{OutDir: out, Formats: formats, Audience: model.Public}); err != nil {
+				if _, err := build.Case(dir, build.Options{OutDir: out, Formats: bc.formats, Audience: bc.audience}); err != nil {
 					b.Fatal(err)
 				}
 			}
