@@ -50,7 +50,14 @@ func attachFiles(pdf []byte, files []attachment) ([]byte, error) {
 	sorted := append([]attachment(nil), files...)
 	sort.SliceStable(sorted, func(i, j int) bool { return sorted[i].name < sorted[j].name })
 
+	// One allocation for the whole result: the texts deflate to less than
+	// they are, and each file's objects take under 512 bytes besides.
+	extra := len(catalog) + 512*len(files)
+	for _, f := range files {
+		extra += len(f.data) + len(f.data)/1000 + 64
+	}
 	var b bytes.Buffer
+	b.Grow(len(pdf) + extra)
 	b.Write(pdf)
 	offsets := map[int]int{}
 	num := size
