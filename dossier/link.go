@@ -63,6 +63,12 @@ func Link(c *Case) Diagnostics {
 			quoteAmbiguous(sink, e, s)
 		}
 	})
+	// Every quote is placed: the indexes (about twice the texts) are no
+	// longer needed. Source.Find and Source.Suggest build them again on
+	// demand.
+	for _, s := range c.Sources {
+		s.index = nil
+	}
 	return sink.list
 }
 
@@ -112,7 +118,7 @@ func closestHint(quote string, ix *textIndex, prefix string) string {
 	if !ok || n.quoteLen == 0 || float64(n.cost)/float64(n.quoteLen) > 0.5 {
 		return ""
 	}
-	para := ix.paragraph(ix.origin[n.start])
+	para := ix.paragraph(ix.origin.at(n.start))
 	marked, wrote, pair := markDifferences(quote, ix.original(n.start, n.end))
 	if n.cost == 0 {
 		return prefix + fmt.Sprintf("the quote differs from the source only in letter case; keep the source's capitals: paragraph %d says %q (differences marked >>so<<)", para, marked)

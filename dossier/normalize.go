@@ -1,6 +1,7 @@
 package dossier
 
 import (
+	"bytes"
 	"fmt"
 	"sort"
 	"strings"
@@ -10,43 +11,50 @@ import (
 	"golang.org/x/text/unicode/norm"
 )
 
-// foldRune maps the characters that authors type interchangeably to one
-// form: curly and straight quotes, the many dashes, the ellipsis, Arabic
-// and Persian letter variants, and digits of every script. It returns ""
-// for characters that carry no text (soft hyphen, zero-width space and
-// joiners, byte-order mark, tatweel, Arabic vowel marks).
-func foldRune(r rune) string {
+// appendFold appends r to dst as quotes are compared: the characters
+// that authors type interchangeably become one form (curly and straight
+// quotes, the many dashes, the ellipsis, Arabic and Persian letter
+// variants, digits of every script), and characters that carry no text
+// (soft hyphen, zero-width space and joiners, byte-order mark, tatweel,
+// Arabic vowel marks) are dropped. It allocates nothing.
+func appendFold(dst []byte, r rune) []byte {
+	if r < utf8.RuneSelf {
+		if r == '`' {
+			return append(dst, '\'')
+		}
+		return append(dst, byte(r))
+	}
 	switch r {
-	case '‘', '’', '‚', '‛', '′', '`', '´':
-		return "'"
+	case '‘', '’', '‚', '‛', '′', '´':
+		return append(dst, '\'')
 	case '“', '”', '„', '‟', '″', '«', '»':
-		return `"`
+		return append(dst, '"')
 	case '‐', '‑', '‒', '–', '—', '―', '−':
-		return "-"
+		return append(dst, '-')
 	case '…':
-		return "..."
+		return append(dst, "..."...)
 	case '\u00ad', '\u200b', '\u200c', '\u200d', '\ufeff':
-		return ""
+		return dst
 	// Arabic and Persian letters that keyboards of the two languages type
 	// differently: Farsi yeh and alef maksura as Arabic yeh, keheh as kaf;
 	// tatweel (the joining stretch) and the optional vowel marks carry
 	// no letter.
 	case 'ی', 'ى':
-		return "ي"
+		return append(dst, "ي"...)
 	case 'ک':
-		return "ك"
+		return append(dst, "ك"...)
 	case '\u0640':
-		return ""
+		return dst
 	}
 	if r >= '\u064b' && r <= '\u0652' || r == '\u0670' {
-		return ""
+		return dst
 	}
 	// Digits of every script (Persian ۱۴۰۱, Arabic-Indic ١٤٠١, Devanagari
 	// १४०१) as Latin digits.
-	if r > '9' && unicode.IsDigit(r) {
-		return string(rune('0' + digitValue(r)))
+	if unicode.IsDigit(r) {
+		return append(dst, byte('0'+digitValue(r)))
 	}
-	return string(r)
+	return utf8.AppendRune(dst, r)
 }
 
 // digitValue is the value of a decimal digit: Unicode keeps each script's
@@ -62,11 +70,16 @@ func digitValue(r rune) int {
 // textIndex is a source's text in normalised form, with a map from every
 // byte of the normalised text back to the archived bytes, so that a quote
 // found in normalised form can be cited at its exact place in the original.
+//
+// It costs about two bytes per byte of text besides the text itself: the
+// normalised copy and a one-byte origin per normalised byte (see origins).
+// The linker builds one per source, shares it between every quote of the
+// source, and drops it when linking is done.
 type textIndex struct {
 	text      []byte // the archived bytes
 	norm      string
-	origin    []int // origin[i] is the original byte offset behind norm[i]; origin[len(norm)] = len(original)
-	paraStart []int // byte offsets where non-blank lines (paragraphs) start
+	origin    origins // origin.at(i) is the original byte offset behind norm[i]; origin.at(len(norm)) = len(original)
+	paraStart []int   // byte offsets where non-blank lines (paragraphs) start
 
 	// Built on first need by closest: the words of norm and, by key, the
 	// indexes of the words that have it.
@@ -74,14 +87,73 @@ type textIndex struct {
 	postings map[string][]int32
 }
 
+// originBlock is how many normalised bytes share one full offset in
+// origins.
+const originBlock = 64
+
+// origins maps normalised bytes to archived ones in about one byte each:
+// a full offset for every originBlock-th normalised byte, and for each byte
+// its distance from that offset in a byte. A block where some distance does
+// not fit (a long run of white space or of dropped characters, which then
+// took at least 255 archived bytes) keeps its offsets in full.
+type origins struct {
+	base []int32           // base[k]: the origin of normalised byte k*originBlock
+	step []uint8           // step[i]: origin of byte i minus its block's base; wideStep when it does not fit
+	wide map[int32][]int32 // by block, every origin of a block holding a wideStep
+	n    int               // offsets recorded
+}
+
+const wideStep = 255
+
+// add records the origin of the next normalised byte.
+func (o *origins) add(v int) {
+	i := o.n
+	o.n++
+	k := int32(i / originBlock)
+	if i%originBlock == 0 {
+		o.base = append(o.base, int32(v))
+	}
+	if w, ok := o.wide[k]; ok {
+		o.wide[k] = append(w, int32(v))
+		o.step = append(o.step, wideStep)
+		return
+	}
+	d := v - int(o.base[k])
+	if d < wideStep {
+		o.step = append(o.step, uint8(d))
+		return
+	}
+	// The first distance of the block that does not fit: keep the
+	// block's offsets in full from here on.
+	w := make([]int32, 0, originBlock)
+	for j := int(k) * originBlock; j < i; j++ {
+		w = append(w, o.base[k]+int32(o.step[j]))
+	}
+	if o.wide == nil {
+		o.wide = map[int32][]int32{}
+	}
+	o.wide[k] = append(w, int32(v))
+	o.step = append(o.step, wideStep)
+}
+
+// at returns the origin of normalised byte i.
+func (o *origins) at(i int) int {
+	k := i / originBlock
+	if s := o.step[i]; s != wideStep {
+		return int(o.base[k]) + int(s)
+	}
+	return int(o.wide[int32(k)][i%originBlock])
+}
+
 // normalize returns s as quotes are compared: NFC, folded punctuation, and
 // runs of white space collapsed to one space, trimmed at both ends.
-func normalize(s string) string { return newTextIndex([]byte(s)).norm }
+func normalize(s string) string {
+	return string(normalizeInto(nil, []byte(s), nil))
+}
 
-func newTextIndex(text []byte) *textIndex {
-	ix := &textIndex{text: text, origin: make([]int, 0, len(text)+1)}
-	var b strings.Builder
-	b.Grow(len(text))
+// normalizeInto appends text in normalised form to dst and, when o is not
+// nil, records the origin of every byte appended.
+func normalizeInto(dst, text []byte, o *origins) []byte {
 	pendingSpace := false
 	var it norm.Iter
 	it.Init(norm.NFC, text)
@@ -89,38 +161,56 @@ func newTextIndex(text []byte) *textIndex {
 		start := it.Pos()
 		seg := it.Next()
 		for len(seg) > 0 {
-			r, size := utf8.DecodeRune(seg)
+			r, size := rune(seg[0]), 1
+			if r >= utf8.RuneSelf {
+				r, size = utf8.DecodeRune(seg)
+			}
 			seg = seg[size:]
 			if unicode.IsSpace(r) {
-				pendingSpace = b.Len() > 0
+				pendingSpace = len(dst) > 0
 				continue
 			}
-			f := foldRune(r)
-			if f == "" {
+			n := len(dst)
+			dst = appendFold(dst, r)
+			if len(dst) == n {
 				continue
 			}
 			if pendingSpace {
-				b.WriteByte(' ')
-				ix.origin = append(ix.origin, start)
+				// The space goes before the folded character.
+				dst = append(dst[:n+1], dst[n:]...)
+				dst[n] = ' '
 				pendingSpace = false
 			}
-			b.WriteString(f)
-			for range len(f) {
-				ix.origin = append(ix.origin, start)
+			if o != nil {
+				for range len(dst) - n {
+					o.add(start)
+				}
 			}
 		}
 	}
-	ix.norm = b.String()
-	ix.origin = append(ix.origin, len(text))
+	return dst
+}
+
+// newTextIndex indexes text, which must be shorter than 2 GiB (archived
+// texts are limited to far less by caseroot).
+func newTextIndex(text []byte) *textIndex {
+	ix := &textIndex{text: text}
+	ix.origin.base = make([]int32, 0, len(text)/originBlock+2)
+	ix.origin.step = make([]uint8, 0, len(text)+1)
+	normalised := normalizeInto(make([]byte, 0, len(text)), text, &ix.origin)
+	ix.origin.add(len(text))
+	ix.norm = string(normalised)
 
 	lineStart := 0
-	for i := 0; i <= len(text); i++ {
-		if i == len(text) || text[i] == '\n' {
-			if strings.TrimSpace(string(text[lineStart:i])) != "" {
-				ix.paraStart = append(ix.paraStart, lineStart)
-			}
-			lineStart = i + 1
+	for lineStart <= len(text) {
+		end := len(text)
+		if i := bytes.IndexByte(text[lineStart:], '\n'); i >= 0 {
+			end = lineStart + i
 		}
+		if len(bytes.TrimSpace(text[lineStart:end])) > 0 {
+			ix.paraStart = append(ix.paraStart, lineStart)
+		}
+		lineStart = end + 1
 	}
 	return ix
 }
@@ -146,6 +236,7 @@ type match struct {
 	// EndParagraph is the paragraph holding the quote's last byte: a quote
 	// spanning paragraphs 6 and 7 has Paragraph 6 and EndParagraph 7.
 	EndParagraph int
+	norm         int // where the quote starts in the normalised text
 }
 
 // find looks for the normalised quote and reports its place in the
@@ -161,7 +252,7 @@ func (ix *textIndex) find(quote string) (match, bool) {
 	}
 	// The next normalised byte's origin lies past any white space that
 	// followed the quote; trim it so the citation covers the quote alone.
-	start, end := ix.origin[i], ix.origin[i+len(q)]
+	start, end := ix.origin.at(i), ix.origin.at(i+len(q))
 	// Trim whole runes: a no-break space is two bytes, and cutting one
 	// would leave half a character in the passage.
 	for end > start {
@@ -175,18 +266,12 @@ func (ix *textIndex) find(quote string) (match, bool) {
 	if end > start {
 		last = end - 1
 	}
-	return match{Offset: start, Length: end - start, Paragraph: ix.paragraph(start), EndParagraph: ix.paragraph(last)}, true
+	return match{Offset: start, Length: end - start, Paragraph: ix.paragraph(start), EndParagraph: ix.paragraph(last), norm: i}, true
 }
 
 // paragraph returns the 1-based number of the non-blank line holding offset.
 func (ix *textIndex) paragraph(offset int) int {
-	n := 0
-	for _, s := range ix.paraStart {
-		if s > offset {
-			break
-		}
-		n++
-	}
+	n := sort.Search(len(ix.paraStart), func(k int) bool { return ix.paraStart[k] > offset })
 	return max(n, 1)
 }
 
@@ -344,7 +429,7 @@ func align(q, t []rune) (cost, a, b int) {
 // text, with its white space collapsed for display: what the source says,
 // not its normalised form.
 func (ix *textIndex) original(start, end int) string {
-	a, b := ix.origin[start], ix.origin[end]
+	a, b := ix.origin.at(start), ix.origin.at(end)
 	for b > a && unicode.IsSpace(rune(ix.text[b-1])) {
 		b--
 	}

@@ -3,6 +3,9 @@ package dossier
 import (
 	"strings"
 	"testing"
+	"unicode"
+
+	"golang.org/x/text/unicode/norm"
 )
 
 func TestNormalize(t *testing.T) {
@@ -108,7 +111,7 @@ func TestClosestPassage(t *testing.T) {
 	if got := ix.original(n.start, n.end); got != "The court adjudicated Semyenova not guilty," {
 		t.Errorf("passage = %q", got)
 	}
-	if p := ix.paragraph(ix.origin[n.start]); p != 2 || n.cost != 1 {
+	if p := ix.paragraph(ix.origin.at(n.start)); p != 2 || n.cost != 1 {
 		t.Errorf("para = %d, cost = %d", p, n.cost)
 	}
 	if _, ok := ix.closest("zebra quagga"); ok {
@@ -140,4 +143,72 @@ func TestClosestHintNamesLookAlikeCharacters(t *testing.T) {
 			t.Errorf("hint lacks %q: %s", want, h)
 		}
 	}
+}
+
+// TestOriginsCompact checks the compact origins against a plain list of
+// offsets, made the simple way, on texts that exercise every kind of
+// block: ASCII, multi-byte scripts, folds that change length, and runs of
+// white space and of dropped characters too long for a one-byte step.
+func TestOriginsCompact(t *testing.T) {
+	tests := map[string]string{
+		"ascii":      strings.Repeat("The police detained Jana Novák on Monday. ", 20),
+		"cyrillic":   strings.Repeat("Суд признал «Семёнову» виновной — ", 30),
+		"folds":      strings.Repeat("’…“ e\u0301 ۱۴ ", 40),
+		"long space": "a" + strings.Repeat(" ", 300) + "b" + strings.Repeat("\n", 1000) + strings.Repeat("c ", 200),
+		"dropped":    strings.Repeat("x\u200b\u200b\u200b\u00ad", 200) + strings.Repeat("y", 100),
+		"empty":      "",
+		"only space": strings.Repeat(" \n", 400),
+	}
+	for name, text := range tests {
+		t.Run(name, func(t *testing.T) {
+			ix := newTextIndex([]byte(text))
+			want := plainOrigins([]byte(text))
+			if ix.origin.n != len(want) || len(ix.norm)+1 != len(want) {
+				t.Fatalf("%d origins for %d normalised bytes, want %d", ix.origin.n, len(ix.norm), len(want))
+			}
+			for i, w := range want {
+				if got := ix.origin.at(i); got != w {
+					t.Fatalf("origin of normalised byte %d = %d, want %d", i, got, w)
+				}
+			}
+		})
+	}
+	// The long runs must have made wide blocks, or the test proves
+	// nothing about them.
+	if ix := newTextIndex([]byte(tests["long space"])); len(ix.origin.wide) == 0 {
+		t.Error("no wide block for a 300-space run")
+	}
+}
+
+// plainOrigins is the origin of every normalised byte (and one past the
+// end) computed the simple way: an int per byte.
+func plainOrigins(text []byte) []int {
+	var out []int
+	pending := false
+	n := 0
+	var it norm.Iter
+	it.Init(norm.NFC, text)
+	for !it.Done() {
+		start := it.Pos()
+		for _, r := range string(it.Next()) {
+			if unicode.IsSpace(r) {
+				pending = n > 0
+				continue
+			}
+			f := len(appendFold(nil, r))
+			if f == 0 {
+				continue
+			}
+			if pending {
+				out = append(out, start)
+				n++
+				pending = false
+			}
+			for range f {
+				out = append(out, start)
+				n++
+			}
+		}
+	}
+	return append(out, len(text))
 }

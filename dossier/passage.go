@@ -35,7 +35,7 @@ func (s *Source) Find(words string) ([]Passage, error) {
 			break
 		}
 		i += from
-		start := ix.origin[i]
+		start := ix.origin.at(i)
 		out = append(out, Passage{
 			Paragraph: ix.paragraph(start),
 			Offset:    start,

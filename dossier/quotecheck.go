@@ -2,7 +2,6 @@ package dossier
 
 import (
 	"fmt"
-	"sort"
 	"strings"
 	"unicode/utf8"
 )
@@ -37,11 +36,5 @@ func quoteAmbiguous(sink *diagSink, e *Evidence, s *Source) {
 // again after m, where the linker found it: the search starts there, so a
 // quote costs one scan of its source, not two.
 func occursAgain(ix *textIndex, normalised string, m match) bool {
-	// The first normalised byte whose origin is the match's offset; a
-	// space folded in before the quote shares that origin.
-	i := sort.SearchInts(ix.origin, m.Offset)
-	for i < len(ix.norm) && !strings.HasPrefix(ix.norm[i:], normalised) {
-		i++
-	}
-	return i < len(ix.norm) && strings.Contains(ix.norm[i+1:], normalised)
+	return m.norm < len(ix.norm) && strings.Contains(ix.norm[m.norm+1:], normalised)
 }

@@ -137,8 +137,10 @@ func (r *Root) ReadFile(name string, kind Kind) ([]byte, error) {
 	if info.Size() > limit {
 		return nil, tooLarge(name, limit)
 	}
-	// The size may change between Stat and reading: stop at the limit anyway.
-	data, err := io.ReadAll(io.LimitReader(f, limit+1))
+	// The size may change between Stat and reading: stop at the limit
+	// anyway. The buffer is the file's size (plus one byte, to see the end)
+	// so that a text is held once, without the slack of a growing buffer.
+	data, err := readAll(io.LimitReader(f, limit+1), info.Size()+1)
 	if err != nil {
 		return nil, &Error{Name: name, Err: unwrap(err)}
 	}
@@ -233,4 +235,23 @@ func unwrap(err error) error {
 		return pe.Err
 	}
 	return err
+}
+
+// readAll reads r to its end into a buffer of the given starting size,
+// growing it only if r holds more.
+func readAll(r io.Reader, size int64) ([]byte, error) {
+	data := make([]byte, 0, max(size, 512))
+	for {
+		n, err := r.Read(data[len(data):cap(data)])
+		data = data[:len(data)+n]
+		if err == io.EOF {
+			return data, nil
+		}
+		if err != nil {
+			return data, err
+		}
+		if len(data) == cap(data) {
+			data = append(data, 0)[:len(data)]
+		}
+	}
 }
