@@ -44,7 +44,8 @@ func Link(c *Case) Diagnostics {
 		if s == nil || s.index == nil || e.Quote == "" {
 			return // unknown source or unreadable file: reported elsewhere
 		}
-		q := normalize(e.Quote)
+		l := found[e]
+		q := l.q
 		if q == "" {
 			sink.errorf(e.Meta.At("quote"), "quote-empty", "quote a sentence or phrase of the source", "quote is blank")
 			return
@@ -52,7 +53,6 @@ func Link(c *Case) Diagnostics {
 		if quoteTooShort(sink, e, q) {
 			return
 		}
-		l := found[e]
 		m, ok := l.m, l.found
 		if !ok {
 			sink.errorf(e.Meta.At("quote"), "quote-not-found", misquoteHint(e.Quote, s, c.Sources), "quote not found in source %q", s.ID)

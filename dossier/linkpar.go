@@ -3,6 +3,7 @@ package dossier
 import (
 	"runtime"
 	"sync"
+	"unicode/utf8"
 )
 
 // The linker's work is independent per source and per quote: indexing a
@@ -47,41 +48,57 @@ func indexSources(sources []*Source) {
 
 // lookup is the result of looking one quote up in its source.
 type lookup struct {
+	q         string // the quote normalised
 	m         match
 	found     bool
 	ambiguous bool // found more than once
 }
 
-// lookupQuotes looks every quote long enough to be looked for up in its
-// source's index, in parallel.
+// lookupQuotes normalises every quote whose source has a text, and looks
+// those long enough to be looked for up in their source's index: all the
+// quotes of a source in one pass over its text, sources in parallel.
 func lookupQuotes(c *Case, byID map[string]*Source) map[*Evidence]lookup {
-	type job struct {
-		e *Evidence
-		s *Source
-		q string
+	type group struct {
+		s      *Source
+		ev     []*Evidence
+		quotes []string
+		first  []int
+		again  []bool
 	}
-	var jobs []job
+	groups := map[*Source]*group{}
+	var order []*group
+	out := map[*Evidence]lookup{}
 	c.EachEvidence(func(e *Evidence, _ string) {
 		s := byID[e.SourceID]
 		if s == nil || s.index == nil || e.Quote == "" {
 			return
 		}
-		if q := normalize(e.Quote); len([]rune(q)) >= MinQuoteLength {
-			jobs = append(jobs, job{e, s, q})
+		q := normalize(e.Quote)
+		out[e] = lookup{q: q}
+		if utf8.RuneCountInString(q) < MinQuoteLength {
+			return
 		}
-	})
-	results := make([]lookup, len(jobs))
-	eachParallel(len(jobs), func(i int) {
-		j := jobs[i]
-		m, ok := j.s.index.find(j.e.Quote)
-		results[i] = lookup{m: m, found: ok}
-		if ok {
-			results[i].ambiguous = occursAgain(j.s.index, j.q, m)
+		g := groups[s]
+		if g == nil {
+			g = &group{s: s}
+			groups[s] = g
+			order = append(order, g)
 		}
+		g.ev = append(g.ev, e)
+		g.quotes = append(g.quotes, q)
 	})
-	out := make(map[*Evidence]lookup, len(jobs))
-	for i, j := range jobs {
-		out[j.e] = results[i]
+	eachParallel(len(order), func(i int) {
+		g := order[i]
+		g.first, g.again, _ = g.s.index.occurrences(g.quotes)
+	})
+	for _, g := range order {
+		for k, e := range g.ev {
+			l := out[e]
+			if at := g.first[k]; at >= 0 {
+				l.m, l.found, l.ambiguous = g.s.index.matchAt(at, len(l.q)), true, g.again[k]
+			}
+			out[e] = l
+		}
 	}
 	return out
 }

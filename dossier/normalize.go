@@ -236,7 +236,6 @@ type match struct {
 	// EndParagraph is the paragraph holding the quote's last byte: a quote
 	// spanning paragraphs 6 and 7 has Paragraph 6 and EndParagraph 7.
 	EndParagraph int
-	norm         int // where the quote starts in the normalised text
 }
 
 // find looks for the normalised quote and reports its place in the
@@ -250,9 +249,15 @@ func (ix *textIndex) find(quote string) (match, bool) {
 	if i < 0 {
 		return match{}, false
 	}
+	return ix.matchAt(i, len(q)), true
+}
+
+// matchAt is the place in the original text of the n normalised bytes at
+// normalised offset i.
+func (ix *textIndex) matchAt(i, n int) match {
 	// The next normalised byte's origin lies past any white space that
 	// followed the quote; trim it so the citation covers the quote alone.
-	start, end := ix.origin.at(i), ix.origin.at(i+len(q))
+	start, end := ix.origin.at(i), ix.origin.at(i+n)
 	// Trim whole runes: a no-break space is two bytes, and cutting one
 	// would leave half a character in the passage.
 	for end > start {
@@ -266,7 +271,7 @@ func (ix *textIndex) find(quote string) (match, bool) {
 	if end > start {
 		last = end - 1
 	}
-	return match{Offset: start, Length: end - start, Paragraph: ix.paragraph(start), EndParagraph: ix.paragraph(last), norm: i}, true
+	return match{Offset: start, Length: end - start, Paragraph: ix.paragraph(start), EndParagraph: ix.paragraph(last)}
 }
 
 // paragraph returns the 1-based number of the non-blank line holding offset.

@@ -2,7 +2,6 @@ package dossier
 
 import (
 	"fmt"
-	"strings"
 	"unicode/utf8"
 )
 
@@ -30,11 +29,4 @@ func quoteAmbiguous(sink *diagSink, e *Evidence, s *Source) {
 	sink.warnf(e.Meta.At("quote"), "quote-ambiguous",
 		"quote more of the passage, so that it occurs once; the citation points at the first place",
 		"quote occurs more than once in source %q", s.ID)
-}
-
-// occursAgain reports whether the normalised quote occurs in the index
-// again after m, where the linker found it: the search starts there, so a
-// quote costs one scan of its source, not two.
-func occursAgain(ix *textIndex, normalised string, m match) bool {
-	return m.norm < len(ix.norm) && strings.Contains(ix.norm[m.norm+1:], normalised)
 }

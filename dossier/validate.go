@@ -88,7 +88,9 @@ type validator struct {
 	sink  *diagSink
 	today time.Time
 
-	partyIndex map[string]party // built on first use by parties()
+	partyIndex map[string]party   // built on first use by parties()
+	victims    map[string]*Victim // by id, built on first use by victimByID
+	sources    map[string]*Source // by id, built on first use by sourceByID
 }
 
 func (v *validator) ids() {
@@ -308,22 +310,32 @@ func (v *validator) accountKey(id string) string {
 	return model.AccountKey(id, s.Origin, s.AccountOf, s.Publisher)
 }
 
+// sourceByID returns the first source with the id, or nil, from an index
+// built once: every evidence item names its source.
 func (v *validator) sourceByID(id string) *Source {
-	for _, s := range v.c.Sources {
-		if s.ID == id {
-			return s
+	if v.sources == nil {
+		v.sources = make(map[string]*Source, len(v.c.Sources))
+		for _, s := range v.c.Sources {
+			if _, ok := v.sources[s.ID]; !ok {
+				v.sources[s.ID] = s
+			}
 		}
 	}
-	return nil
+	return v.sources[id]
 }
 
+// victimByID returns the first victim with the id, or nil: a lookup in an
+// index built once, since every allegation names its victims.
 func (v *validator) victimByID(id string) *Victim {
-	for _, vic := range v.c.Victims {
-		if vic.ID == id {
-			return vic
+	if v.victims == nil {
+		v.victims = make(map[string]*Victim, len(v.c.Victims))
+		for _, vic := range v.c.Victims {
+			if _, ok := v.victims[vic.ID]; !ok {
+				v.victims[vic.ID] = vic
+			}
 		}
 	}
-	return nil
+	return v.victims[id]
 }
 
 func (v *validator) victimIDs() []string {
