@@ -110,6 +110,10 @@ func runBuild(e *env, opts any, args []string) int {
 				fmt.Fprint(e.stderr, "\r\033[K")
 				return
 			}
+			if total == 0 { // formats are written as they are rendered: the count is not known yet
+				fmt.Fprintf(e.stderr, "\r\033[K[%d] %s", done+1, name)
+				return
+			}
 			fmt.Fprintf(e.stderr, "\r\033[K[%d/%d] %s", done+1, total, name)
 		}
 	}

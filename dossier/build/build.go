@@ -94,7 +94,9 @@ type Options struct {
 	Regimes   []string       // regime ids; default: the case's own
 	// SignManifest, when set, signs each evidence bundle's MANIFEST.sha256.
 	SignManifest func(manifest []byte) ([]byte, error)
-	// Progress, when set, is called before each file is written.
+	// Progress, when set, is called before each file is written; total
+	// is 0, since a format's files are written as soon as it is rendered,
+	// before the next formats' count is known.
 	Progress func(done, total int, name string)
 }
 
@@ -113,10 +115,12 @@ type Result struct {
 }
 
 // Case builds one case folder. Nothing is written unless the case is valid
-// and every renderer succeeded: outputs are rendered in memory first, then
-// written with outset.Write, which replaces the files of each format built
-// for this audience as one set and removes those an earlier build of that
-// set wrote and this one does not produce.
+// and every renderer succeeded: each format's outputs are staged to
+// temporaries with outset as soon as they are rendered (so that a build
+// holds one format's files in memory, not all of them), and put in place
+// together at the end, replacing the files of each format built for this
+// audience as one set and removing those an earlier build of that set
+// wrote and this one does not produce.
 func Case(dir string, o Options) (Result, error) {
 	if o.Audience == "" {
 		o.Audience = model.Public
@@ -171,8 +175,17 @@ func Case(dir string, o Options) (Result, error) {
 	if err != nil {
 		return res, err
 	}
-	var sets []outset.Set
-	var all []model.File
+	// Each format is staged (written to temporaries in the output folder)
+	// as soon as it is rendered, and its files dropped from memory; the
+	// folder is opened only once the first format rendered. A failure
+	// removes what was staged: the folder keeps its previous build.
+	var staging *outset.Staging
+	defer func() {
+		if staging != nil {
+			staging.Abort() // a no-op after Commit
+		}
+	}()
+	names := map[string]bool{}
 	for _, name := range o.Formats {
 		out, done := rendered[name]
 		if !done {
@@ -181,17 +194,27 @@ func Case(dir string, o Options) (Result, error) {
 		if err != nil {
 			return res, fmt.Errorf("rendering %s of %s: %w", name, d.Case, err)
 		}
+		if err := checkNames(outDir, out, names); err != nil {
+			return res, err
+		}
+		if staging == nil {
+			if staging, err = outset.Begin(outDir, outset.Options{Progress: o.Progress, Ours: isOutputName}); err != nil {
+				return res, err
+			}
+			res.Notices = staging.Recovered()
+		}
 		set := outset.Set{Audience: string(o.Audience), Format: name}
 		for _, f := range out {
 			set.Files = append(set.Files, outset.File{Name: f.Name, Data: f.Data})
+			for _, warning := range f.Warnings {
+				res.Warnings = append(res.Warnings, f.Name+": "+warning)
+			}
 		}
-		sets = append(sets, set)
-		all = append(all, out...)
+		if err := staging.StageSet(set); err != nil {
+			return res, err
+		}
 	}
-	if err := checkNames(outDir, all); err != nil {
-		return res, err
-	}
-	w, err := outset.Write(outDir, sets, outset.Options{Progress: o.Progress, Ours: isOutputName})
+	w, err := staging.Commit()
 	res.Notices = w.Recovered
 	if err != nil {
 		return res, err
@@ -201,11 +224,6 @@ func Case(dir string, o Options) (Result, error) {
 	}
 	for _, name := range w.Removed {
 		res.Removed = append(res.Removed, filepath.Join(outDir, name))
-	}
-	for _, f := range all {
-		for _, warning := range f.Warnings {
-			res.Warnings = append(res.Warnings, f.Name+": "+warning)
-		}
 	}
 	if len(w.Unlisted) > 0 {
 		res.Warnings = append(res.Warnings, unlistedWarning(outDir, w.Unlisted))
@@ -280,8 +298,8 @@ const maxName = 255
 // checkNames refuses duplicate, path-like, control-character or over-long
 // output names, which would overwrite one output with another, write
 // outside the folder, or fail halfway through the writes.
-func checkNames(dir string, files []model.File) error {
-	seen := map[string]bool{}
+// seen holds the names of the formats checked before, and is added to.
+func checkNames(dir string, files []model.File, seen map[string]bool) error {
 	for _, f := range files {
 		if f.Name == "" || strings.ContainsAny(f.Name, `/\`) || strings.HasPrefix(f.Name, ".") || strings.IndexFunc(f.Name, unicode.IsControl) >= 0 {
 			return fmt.Errorf("renderer produced an invalid file name %q", f.Name)

@@ -137,70 +137,188 @@ var crashHook func(step int) bool
 // removes the files the set's previous build wrote that it no longer
 // produces. Sets not given are not touched. The folder is created if
 // needed. Errors are *Error values that say what failed and how to fix it.
+// It is Begin, StageSet for each set, and Commit.
 func Write(dir string, sets []Set, o Options) (res Result, err error) {
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return res, explain("create the output folder", dir, err)
+	s, err := Begin(dir, o)
+	if err != nil {
+		return res, err
 	}
+	for _, set := range sets {
+		s.total += len(set.Files)
+	}
+	for _, set := range sets {
+		if err := s.StageSet(set); err != nil {
+			res.Recovered = s.recovered
+			s.Abort()
+			return res, err
+		}
+	}
+	return s.Commit()
+}
+
+// Staging is a write under way, for a caller that produces its sets one
+// after another and need not hold them all: each set is staged (written
+// to temporaries and synced) as soon as it is given, and its data may then
+// be dropped. Commit puts every staged file in place at once; Abort, or a
+// failed Commit before the journal is written, removes the temporaries and
+// leaves the folder's previous build. The folder stays locked until Commit
+// or Abort returns.
+type Staging struct {
+	dir       string
+	root      *os.Root
+	unlock    func()
+	o         Options
+	created   bool                // the folder was made by Begin: Abort removes it if it stays empty
+	manifests map[string][]string // as the folder had them
+	recovered []string
+	j         journal
+	staged    []string // temporaries not yet owned by a journal
+	done      int
+	total     int // files announced to Progress; 0 when not known in advance
+	finished  bool
+}
+
+// Begin opens (creating it if needed) and locks the output folder dir,
+// finishes or cleans up after an earlier interrupted run, and returns a
+// Staging to give it sets.
+func Begin(dir string, o Options) (*Staging, error) {
+	_, statErr := os.Lstat(dir)
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return nil, explain("create the output folder", dir, err)
+	}
+	s := &Staging{dir: dir, o: o, created: errors.Is(statErr, fs.ErrNotExist), j: journal{Manifests: map[string][]string{}}}
 	root, err := os.OpenRoot(dir)
 	if err != nil {
-		return res, explain("open the output folder", dir, err)
+		s.removeIfCreated()
+		return nil, explain("open the output folder", dir, err)
 	}
-	defer root.Close()
-	unlock, err := lock(root, dir)
-	if err != nil {
-		return res, err
+	s.root = root
+	if s.unlock, err = lock(root, dir); err != nil {
+		root.Close()
+		return nil, err
 	}
-	defer unlock()
+	if s.recovered, err = recoverFolder(root, dir); err != nil {
+		s.close()
+		return nil, err
+	}
+	if s.manifests, err = readManifests(root, dir); err != nil {
+		s.close()
+		return nil, err
+	}
+	return s, nil
+}
 
-	if res.Recovered, err = recoverFolder(root, dir); err != nil {
-		return res, err
-	}
-	manifests, err := readManifests(root, dir)
-	if err != nil {
-		return res, err
-	}
+// Recovered says what Begin did about an earlier run, in words.
+func (s *Staging) Recovered() []string { return s.recovered }
 
-	keys := map[string]bool{}
-	for _, s := range sets {
-		m := ManifestName(s.Audience, s.Format)
-		if keys[m] || !safeName(m) {
-			return res, fmt.Errorf("outset: set %q given twice or not a plain name", m)
-		}
-		keys[m] = true
+// StageSet writes the set's files to temporaries in the folder. On an
+// error the caller must Abort.
+func (s *Staging) StageSet(set Set) error {
+	err := s.stageSet(set)
+	var e *Error
+	if errors.As(err, &e) {
+		e.Fix += "; the folder keeps its previous build"
+	}
+	return err
+}
+
+func (s *Staging) stageSet(set Set) error {
+	if s.finished {
+		return errors.New("outset: StageSet after Commit or Abort")
+	}
+	m := ManifestName(set.Audience, set.Format)
+	if _, dup := s.j.Manifests[m]; dup || !safeName(m) {
+		return fmt.Errorf("outset: set %q given twice or not a plain name", m)
 	}
 	// A folder where an output should go would stop the apply step
-	// halfway: refuse before anything is staged.
-	for _, s := range sets {
-		for _, f := range s.Files {
-			info, err := root.Lstat(f.Name)
-			switch {
-			case err == nil && info.IsDir():
-				return res, explain("write", filepath.Join(dir, f.Name), &fs.PathError{Op: "rename", Path: f.Name, Err: syscall.EISDIR})
-			case err != nil && !errors.Is(err, fs.ErrNotExist):
-				return res, explain("write", filepath.Join(dir, f.Name), err) // e.g. a name too long
-			}
+	// halfway: refuse before the set is staged.
+	for _, f := range set.Files {
+		info, err := s.root.Lstat(f.Name)
+		switch {
+		case err == nil && info.IsDir():
+			return explain("write", filepath.Join(s.dir, f.Name), &fs.PathError{Op: "rename", Path: f.Name, Err: syscall.EISDIR})
+		case err != nil && !errors.Is(err, fs.ErrNotExist):
+			return explain("write", filepath.Join(s.dir, f.Name), err) // e.g. a name too long
 		}
 	}
-
-	// Stage.
-	total := 0
-	for _, s := range sets {
-		total += len(s.Files)
+	names := make([]string, 0, len(set.Files))
+	for _, f := range set.Files {
+		if s.o.Progress != nil {
+			s.o.Progress(s.done, s.total, filepath.Join(s.dir, f.Name))
+		}
+		s.done++
+		if failStage != nil {
+			if err := failStage(s.done); err != nil {
+				return explain("write", filepath.Join(s.dir, f.Name), err)
+			}
+		}
+		tmp, err := stage(s.root, s.dir, f)
+		if tmp != "" {
+			s.staged = append(s.staged, tmp)
+		}
+		if err != nil {
+			return err
+		}
+		s.j.Renames = append(s.j.Renames, rename{From: tmp, To: f.Name})
+		names = append(names, f.Name)
 	}
-	j := journal{Manifests: map[string][]string{}}
-	staged := []string{}
+	s.j.Manifests[m] = names
+	return nil
+}
+
+// Abort removes what was staged and unlocks the folder, which keeps its
+// previous build (a folder Begin created is removed if it is empty).
+func (s *Staging) Abort() {
+	if s.finished {
+		return
+	}
+	s.dropStaged()
+	s.close()
+	s.removeIfCreated()
+}
+
+func (s *Staging) dropStaged() {
+	for _, t := range s.staged {
+		s.root.Remove(t)
+		untrack(filepath.Join(s.dir, t))
+	}
+	s.staged = nil
+}
+
+func (s *Staging) close() {
+	s.finished = true
+	if s.unlock != nil {
+		s.unlock()
+	}
+	s.root.Close()
+}
+
+func (s *Staging) removeIfCreated() {
+	if s.created {
+		os.Remove(s.dir) // only if empty
+	}
+}
+
+// Commit puts every staged file in place, removes the stale files of the
+// sets given (those their previous build wrote and this one did not) and
+// writes the sets' manifests, then unlocks the folder.
+func (s *Staging) Commit() (res Result, err error) {
+	if s.finished {
+		return res, errors.New("outset: Commit after Commit or Abort")
+	}
+	root, dir, j, manifests := s.root, s.dir, s.j, s.manifests
+	res.Recovered = s.recovered
 	applying := false
 	defer func() {
 		if errors.Is(err, errCrash) {
+			s.close()
 			return
 		}
 		// On a failure before the journal exists, drop what was staged:
 		// the folder keeps its previous build. After, the journal is left
 		// for the next build to finish.
-		for _, t := range staged {
-			root.Remove(t)
-			untrack(filepath.Join(dir, t))
-		}
+		s.dropStaged()
+		s.close()
 		var e *Error
 		if errors.As(err, &e) && !applying {
 			e.Fix += "; the folder keeps its previous build"
@@ -208,33 +326,8 @@ func Write(dir string, sets []Set, o Options) (res Result, err error) {
 			e.Fix += "; the next build into the folder finishes putting the new files in place"
 		}
 	}()
-	done := 0
-	for _, s := range sets {
-		names := make([]string, 0, len(s.Files))
-		for _, f := range s.Files {
-			if o.Progress != nil {
-				o.Progress(done, total, filepath.Join(dir, f.Name))
-			}
-			done++
-			if failStage != nil {
-				if err := failStage(done); err != nil {
-					return res, explain("write", filepath.Join(dir, f.Name), err)
-				}
-			}
-			tmp, err := stage(root, dir, f)
-			if tmp != "" {
-				staged = append(staged, tmp)
-			}
-			if err != nil {
-				return res, err
-			}
-			j.Renames = append(j.Renames, rename{From: tmp, To: f.Name})
-			names = append(names, f.Name)
-		}
-		j.Manifests[ManifestName(s.Audience, s.Format)] = names
-	}
-	if o.Progress != nil {
-		o.Progress(total, total, "")
+	if s.o.Progress != nil {
+		s.o.Progress(s.done, max(s.total, s.done), "")
 	}
 
 	// Plan: a name the set's old manifest lists and the new build does not
@@ -291,10 +384,10 @@ func Write(dir string, sets []Set, o Options) (res Result, err error) {
 	}
 	// From here the journal owns the temporaries: a failure leaves them
 	// for the next run to roll forward.
-	for _, t := range staged {
+	for _, t := range s.staged {
 		untrack(filepath.Join(dir, t))
 	}
-	staged = nil
+	s.staged = nil
 	applying = true
 	warnings, err := apply(root, dir, j)
 	if err != nil {
@@ -309,7 +402,7 @@ func Write(dir string, sets []Set, o Options) (res Result, err error) {
 	for m, names := range j.Manifests {
 		manifests[m] = names
 	}
-	res.Unlisted, err = unlisted(root, dir, manifests, o.Ours)
+	res.Unlisted, err = unlisted(root, dir, manifests, s.o.Ours)
 	return res, err
 }
 

@@ -475,3 +475,54 @@ func TestInterrupted(t *testing.T) {
 		})
 	}
 }
+
+// TestStagingAbort: sets staged one after another and then abandoned (a
+// later format failed to render) leave the folder as it was, with no
+// temporary; a folder that Begin had to create is removed again.
+func TestStagingAbort(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "case")
+	s, err := Begin(dir, Options{Ours: ours})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := s.StageSet(set("public", "pdf", "v1", "a-public.pdf")); err != nil {
+		t.Fatal(err)
+	}
+	s.Abort()
+	if _, err := os.Stat(dir); !errors.Is(err, fs.ErrNotExist) {
+		t.Fatalf("the folder Begin made is still there after Abort (err = %v)", err)
+	}
+
+	mustWrite(t, dir, set("public", "pdf", "v1", "a-public.pdf"))
+	before := contents(t, dir)
+	s, err = Begin(dir, Options{Ours: ours})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, st := range []Set{set("public", "pdf", "v2", "a-public.pdf", "b-public.pdf"), set("public", "json", "v2", "a-public.json")} {
+		if err := s.StageSet(st); err != nil {
+			t.Fatal(err)
+		}
+	}
+	s.Abort()
+	sameFiles(t, "after Abort", contents(t, dir), before)
+
+	// Staged one set at a time and committed: the same as one Write.
+	s, err = Begin(dir, Options{Ours: ours})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, st := range []Set{set("public", "pdf", "v3", "b-public.pdf"), set("public", "json", "v3", "a-public.json")} {
+		if err := s.StageSet(st); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if _, err := s.Commit(); err != nil {
+		t.Fatal(err)
+	}
+	noDebris(t, dir)
+	sameFiles(t, "after Commit", visible(contents(t, dir)), map[string]string{"b-public.pdf": "v3 b-public.pdf", "a-public.json": "v3 a-public.json"})
+	if err := s.StageSet(set("public", "csv", "v4", "a-public.csv")); err == nil {
+		t.Error("StageSet after Commit succeeded")
+	}
+}
