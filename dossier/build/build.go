@@ -175,43 +175,47 @@ func Case(dir string, o Options) (Result, error) {
 	if err != nil {
 		return res, err
 	}
-	// Each format is staged (written to temporaries in the output folder)
-	// as soon as it is rendered, and its files dropped from memory; the
-	// folder is opened only once the first format rendered. A failure
+	// Each file is staged (written to a temporary in the output folder)
+	// as soon as it is rendered, and dropped from memory: renderers that
+	// make many files hand them over one by one through Emit. A failure
 	// removes what was staged: the folder keeps its previous build.
-	var staging *outset.Staging
-	defer func() {
-		if staging != nil {
-			staging.Abort() // a no-op after Commit
-		}
-	}()
+	staging, err := outset.Begin(outDir, outset.Options{Progress: o.Progress, Ours: isOutputName})
+	if err != nil {
+		return res, err
+	}
+	defer staging.Abort() // a no-op after Commit
+	res.Notices = staging.Recovered()
 	names := map[string]bool{}
 	for _, name := range o.Formats {
-		out, done := rendered[name]
-		if !done {
-			out, err = lookup(name).Render(d, ropts)
-		}
+		set, err := staging.Open(string(o.Audience), name)
 		if err != nil {
-			return res, fmt.Errorf("rendering %s of %s: %w", name, d.Case, err)
-		}
-		if err := checkNames(outDir, out, names); err != nil {
 			return res, err
 		}
-		if staging == nil {
-			if staging, err = outset.Begin(outDir, outset.Options{Progress: o.Progress, Ours: isOutputName}); err != nil {
-				return res, err
+		add := func(f model.File) error {
+			if err := checkName(outDir, f, names); err != nil {
+				return err
 			}
-			res.Notices = staging.Recovered()
-		}
-		set := outset.Set{Audience: string(o.Audience), Format: name}
-		for _, f := range out {
-			set.Files = append(set.Files, outset.File{Name: f.Name, Data: f.Data})
 			for _, warning := range f.Warnings {
 				res.Warnings = append(res.Warnings, f.Name+": "+warning)
 			}
+			return set.Add(outset.File{Name: f.Name, Data: f.Data})
 		}
-		if err := staging.StageSet(set); err != nil {
-			return res, err
+		out, done := rendered[name] // the bundle, rendered first
+		delete(rendered, name)
+		if !done {
+			ropts.Emit = add
+			if out, err = lookup(name).Render(d, ropts); err != nil {
+				var named *nameError
+				if errors.As(err, &named) || isOutsetError(err) {
+					return res, err
+				}
+				return res, fmt.Errorf("rendering %s of %s: %w", name, d.Case, err)
+			}
+		}
+		for _, f := range out {
+			if err := add(f); err != nil {
+				return res, err
+			}
 		}
 	}
 	w, err := staging.Commit()
@@ -295,24 +299,34 @@ func unlistedWarning(dir string, names []string) string {
 // (ext4, APFS, NTFS, FAT with long names) accept.
 const maxName = 255
 
-// checkNames refuses duplicate, path-like, control-character or over-long
-// output names, which would overwrite one output with another, write
-// outside the folder, or fail halfway through the writes.
-// seen holds the names of the formats checked before, and is added to.
-func checkNames(dir string, files []model.File, seen map[string]bool) error {
-	for _, f := range files {
-		if f.Name == "" || strings.ContainsAny(f.Name, `/\`) || strings.HasPrefix(f.Name, ".") || strings.IndexFunc(f.Name, unicode.IsControl) >= 0 {
-			return fmt.Errorf("renderer produced an invalid file name %q", f.Name)
-		}
-		if len(f.Name) > maxName {
-			return fmt.Errorf("cannot write %s: the file name is %d bytes long and file systems allow %d; shorten the case folder's name or the id in it", filepath.Join(dir, f.Name), len(f.Name), maxName)
-		}
-		if seen[f.Name] {
-			return fmt.Errorf("two outputs are both named %q", f.Name)
-		}
-		seen[f.Name] = true
+// checkName refuses a duplicate, path-like, control-character or
+// over-long output name, which would overwrite one output with another,
+// write outside the folder, or fail halfway through the writes. seen holds
+// the names checked before, and is added to.
+func checkName(dir string, f model.File, seen map[string]bool) error {
+	if f.Name == "" || strings.ContainsAny(f.Name, `/\`) || strings.HasPrefix(f.Name, ".") || strings.IndexFunc(f.Name, unicode.IsControl) >= 0 {
+		return &nameError{fmt.Sprintf("renderer produced an invalid file name %q", f.Name)}
 	}
+	if len(f.Name) > maxName {
+		return &nameError{fmt.Sprintf("cannot write %s: the file name is %d bytes long and file systems allow %d; shorten the case folder's name or the id in it", filepath.Join(dir, f.Name), len(f.Name), maxName)}
+	}
+	if seen[f.Name] {
+		return &nameError{fmt.Sprintf("two outputs are both named %q", f.Name)}
+	}
+	seen[f.Name] = true
 	return nil
+}
+
+// nameError is checkName's refusal.
+type nameError struct{ msg string }
+
+func (e *nameError) Error() string { return e.msg }
+
+// isOutsetError reports whether err is the output folder's (a write that
+// failed), which says what and where by itself.
+func isOutsetError(err error) bool {
+	var e *outset.Error
+	return errors.As(err, &e) || errors.Is(err, outset.ErrInterrupted)
 }
 
 // inside reports whether path is dir or lies below it.

@@ -479,6 +479,13 @@ type Options struct {
 	// SignManifest, when set, returns a detached signature of an evidence
 	// bundle's MANIFEST.sha256 (dossier build --sign).
 	SignManifest func(manifest []byte) ([]byte, error)
+	// Emit, when set, is handed each file as soon as the renderer has
+	// finished it, in the order the files would have been returned, so
+	// that the caller can write it and drop it rather than hold them all.
+	// A renderer that emits returns no files; one that makes a single
+	// file may ignore Emit and return it. An error from Emit stops the
+	// renderer, which returns it.
+	Emit func(File) error
 }
 
 // FileName names an output of a case for its audience: the parts joined by

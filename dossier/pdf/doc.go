@@ -424,15 +424,18 @@ func (dc *doc) findWithheldNote() string {
 	for _, v := range dc.concerned() {
 		concerned[v.ID] = true
 	}
-	var quoted []*model.Excerpt
+	named := make([]bool, len(dc.d.Victims)) // by a passage this dossier quotes
+	mentions := dc.ix.mentions()
 	for _, n := range dc.evidenceOfOfficials() {
-		if x := dc.d.Excerpt(n); x != nil {
-			quoted = append(quoted, x)
+		if n >= 1 && n <= len(mentions) {
+			for _, i := range mentions[n-1] {
+				named[i] = true
+			}
 		}
 	}
 	var names []string
-	for _, v := range dc.d.Victims {
-		if v.Withheld && mentioned(v, concerned, quoted) {
+	for i, v := range dc.d.Victims {
+		if v.Withheld && (concerned[v.ID] || named[i]) {
 			names = append(names, v.Name)
 		}
 	}
@@ -468,22 +471,6 @@ func (dc *doc) evidenceOfOfficials() []int {
 		}
 	}
 	return ns
-}
-
-// mentioned reports whether a dossier names victim v: it does when v is
-// among the victims it concerns (the combined dossier concerns every
-// victim of the case; an official's, those of their allegations), or
-// when v's name stands in a passage it quotes.
-func mentioned(v *model.Victim, concerned map[string]bool, quoted []*model.Excerpt) bool {
-	if concerned[v.ID] {
-		return true
-	}
-	for _, x := range quoted {
-		if strings.Contains(x.Quote, v.Name) || strings.Contains(x.Passage, v.Name) {
-			return true
-		}
-	}
-	return false
 }
 
 // nameInText is an official's name as it reads inside a sentence: an

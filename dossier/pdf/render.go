@@ -86,6 +86,39 @@ func Render(d *model.Dossier, o model.Options) ([]model.File, error) {
 	ix := newIndex(d)
 	files := make([]model.File, len(jobs))
 	errs := make([]error, len(jobs))
+	finished := func(i int) {
+		if jobs[i].o == nil {
+			files[i].Warnings = append(files[i].Warnings, skipped[jobs[i].p.ID]...)
+		}
+	}
+	// With o.Emit, finished files are handed over in job order and
+	// dropped: a file waits only for those before it to finish.
+	var (
+		mu      sync.Mutex
+		done    = make([]bool, len(jobs))
+		emitted int
+		stop    bool
+		emitErr error
+	)
+	emit := func(i int) {
+		mu.Lock()
+		defer mu.Unlock()
+		done[i] = true
+		for emitted < len(jobs) && done[emitted] && !stop {
+			k := emitted
+			if errs[k] != nil {
+				stop = true
+				break
+			}
+			finished(k)
+			if err := o.Emit(files[k]); err != nil {
+				emitErr, stop = err, true
+				break
+			}
+			files[k] = model.File{}
+			emitted++
+		}
+	}
 	next := make(chan int)
 	var wg sync.WaitGroup
 	for w := 0; w < min(runtime.GOMAXPROCS(0), len(jobs)); w++ {
@@ -96,10 +129,21 @@ func Render(d *model.Dossier, o model.Options) ([]model.File, error) {
 				j := jobs[i]
 				data, warnings, err := safeDossier(d, j.p, j.t, j.o, ix)
 				files[i], errs[i] = model.File{Name: j.name, Data: data, Warnings: warnings}, err
+				if o.Emit != nil {
+					emit(i)
+				}
 			}
 		}()
 	}
 	for i := range jobs {
+		if o.Emit != nil {
+			mu.Lock()
+			stopped := stop
+			mu.Unlock()
+			if stopped {
+				break
+			}
+		}
 		next <- i
 	}
 	close(next)
@@ -108,9 +152,12 @@ func Render(d *model.Dossier, o model.Options) ([]model.File, error) {
 		if err != nil {
 			return nil, fmt.Errorf("%s: %w", jobs[i].name, err)
 		}
-		if jobs[i].o == nil {
-			files[i].Warnings = append(files[i].Warnings, skipped[jobs[i].p.ID]...)
-		}
+	}
+	if o.Emit != nil {
+		return nil, emitErr
+	}
+	for i := range jobs {
+		finished(i)
 	}
 	return files, nil
 }

@@ -211,10 +211,45 @@ func Begin(dir string, o Options) (*Staging, error) {
 // Recovered says what Begin did about an earlier run, in words.
 func (s *Staging) Recovered() []string { return s.recovered }
 
-// StageSet writes the set's files to temporaries in the folder. On an
-// error the caller must Abort.
+// StageSet writes the set's files to temporaries in the folder: Open,
+// then Add for each file. On an error the caller must Abort.
 func (s *Staging) StageSet(set Set) error {
-	err := s.stageSet(set)
+	w, err := s.Open(set.Audience, set.Format)
+	if err != nil {
+		return err
+	}
+	for _, f := range set.Files {
+		if err := w.Add(f); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// SetStage takes one set's files as they are produced.
+type SetStage struct {
+	s        *Staging
+	manifest string
+}
+
+// Open starts the set of an audience and format; its manifest lists the
+// files added to it (none if none are).
+func (s *Staging) Open(audience, format string) (*SetStage, error) {
+	if s.finished {
+		return nil, errors.New("outset: Open after Commit or Abort")
+	}
+	m := ManifestName(audience, format)
+	if _, dup := s.j.Manifests[m]; dup || !safeName(m) {
+		return nil, fmt.Errorf("outset: set %q given twice or not a plain name", m)
+	}
+	s.j.Manifests[m] = []string{}
+	return &SetStage{s: s, manifest: m}, nil
+}
+
+// Add writes f to a temporary in the folder and syncs it; the caller may
+// then drop f's data. On an error the caller must Abort.
+func (w *SetStage) Add(f File) error {
+	err := w.add(f)
 	var e *Error
 	if errors.As(err, &e) {
 		e.Fix += "; the folder keeps its previous build"
@@ -222,47 +257,38 @@ func (s *Staging) StageSet(set Set) error {
 	return err
 }
 
-func (s *Staging) stageSet(set Set) error {
+func (w *SetStage) add(f File) error {
+	s := w.s
 	if s.finished {
-		return errors.New("outset: StageSet after Commit or Abort")
-	}
-	m := ManifestName(set.Audience, set.Format)
-	if _, dup := s.j.Manifests[m]; dup || !safeName(m) {
-		return fmt.Errorf("outset: set %q given twice or not a plain name", m)
+		return errors.New("outset: Add after Commit or Abort")
 	}
 	// A folder where an output should go would stop the apply step
-	// halfway: refuse before the set is staged.
-	for _, f := range set.Files {
-		info, err := s.root.Lstat(f.Name)
-		switch {
-		case err == nil && info.IsDir():
-			return explain("write", filepath.Join(s.dir, f.Name), &fs.PathError{Op: "rename", Path: f.Name, Err: syscall.EISDIR})
-		case err != nil && !errors.Is(err, fs.ErrNotExist):
-			return explain("write", filepath.Join(s.dir, f.Name), err) // e.g. a name too long
+	// halfway: refuse before the file is staged.
+	info, err := s.root.Lstat(f.Name)
+	switch {
+	case err == nil && info.IsDir():
+		return explain("write", filepath.Join(s.dir, f.Name), &fs.PathError{Op: "rename", Path: f.Name, Err: syscall.EISDIR})
+	case err != nil && !errors.Is(err, fs.ErrNotExist):
+		return explain("write", filepath.Join(s.dir, f.Name), err) // e.g. a name too long
+	}
+	if s.o.Progress != nil {
+		s.o.Progress(s.done, s.total, filepath.Join(s.dir, f.Name))
+	}
+	s.done++
+	if failStage != nil {
+		if err := failStage(s.done); err != nil {
+			return explain("write", filepath.Join(s.dir, f.Name), err)
 		}
 	}
-	names := make([]string, 0, len(set.Files))
-	for _, f := range set.Files {
-		if s.o.Progress != nil {
-			s.o.Progress(s.done, s.total, filepath.Join(s.dir, f.Name))
-		}
-		s.done++
-		if failStage != nil {
-			if err := failStage(s.done); err != nil {
-				return explain("write", filepath.Join(s.dir, f.Name), err)
-			}
-		}
-		tmp, err := stage(s.root, s.dir, f)
-		if tmp != "" {
-			s.staged = append(s.staged, tmp)
-		}
-		if err != nil {
-			return err
-		}
-		s.j.Renames = append(s.j.Renames, rename{From: tmp, To: f.Name})
-		names = append(names, f.Name)
+	tmp, err := stage(s.root, s.dir, f)
+	if tmp != "" {
+		s.staged = append(s.staged, tmp)
 	}
-	s.j.Manifests[m] = names
+	if err != nil {
+		return err
+	}
+	s.j.Renames = append(s.j.Renames, rename{From: tmp, To: f.Name})
+	s.j.Manifests[w.manifest] = append(s.j.Manifests[w.manifest], f.Name)
 	return nil
 }
 
