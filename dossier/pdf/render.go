@@ -91,12 +91,28 @@ func Render(d *model.Dossier, o model.Options) ([]model.File, error) {
 			files[i].Warnings = append(files[i].Warnings, skipped[jobs[i].p.ID]...)
 		}
 	}
-	// With o.Emit, finished files are handed over in job order and
-	// dropped: a file waits only for those before it to finish.
+	// With o.Emit, finished files are handed over in a fixed order and
+	// dropped: a file waits only for those before it to finish. The case
+	// dossiers, each as long as all the officials' put together, come
+	// last, so that the officials' dossiers do not pile up in memory
+	// waiting for them.
+	order := make([]int, 0, len(jobs))
+	for i, j := range jobs {
+		if o.Emit == nil || j.o != nil {
+			order = append(order, i)
+		}
+	}
+	if o.Emit != nil {
+		for i, j := range jobs {
+			if j.o == nil {
+				order = append(order, i)
+			}
+		}
+	}
 	var (
 		mu      sync.Mutex
 		done    = make([]bool, len(jobs))
-		emitted int
+		emitted int // in order
 		stop    bool
 		emitErr error
 	)
@@ -104,8 +120,8 @@ func Render(d *model.Dossier, o model.Options) ([]model.File, error) {
 		mu.Lock()
 		defer mu.Unlock()
 		done[i] = true
-		for emitted < len(jobs) && done[emitted] && !stop {
-			k := emitted
+		for emitted < len(order) && done[order[emitted]] && !stop {
+			k := order[emitted]
 			if errs[k] != nil {
 				stop = true
 				break
@@ -135,7 +151,7 @@ func Render(d *model.Dossier, o model.Options) ([]model.File, error) {
 			}
 		}()
 	}
-	for i := range jobs {
+	for _, i := range order {
 		if o.Emit != nil {
 			mu.Lock()
 			stopped := stop
@@ -148,9 +164,9 @@ func Render(d *model.Dossier, o model.Options) ([]model.File, error) {
 	}
 	close(next)
 	wg.Wait()
-	for i, err := range errs {
-		if err != nil {
-			return nil, fmt.Errorf("%s: %w", jobs[i].name, err)
+	for _, i := range order {
+		if errs[i] != nil {
+			return nil, fmt.Errorf("%s: %w", jobs[i].name, errs[i])
 		}
 	}
 	if o.Emit != nil {
