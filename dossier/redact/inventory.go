@@ -65,6 +65,12 @@ type Inventory struct {
 	// Quick filters for Find: the first three bytes of every first word
 	// and stem, short first words whole, the first two of loose keys.
 	prefix, short, loosePrefix map[string]bool
+
+	// Looked up for every id and file name judged strictly: the first
+	// person with an id, and the first with an ambiguous term. A scan of
+	// the people for each made redaction grow with ids × people.
+	byID          map[string]*Person
+	ambiguousTerm map[string]*Person
 }
 
 // NewInventory builds the inventory of the people of c withheld from a.
@@ -83,6 +89,18 @@ func NewInventory(c *dossier.Case, a model.Audience) *Inventory {
 		}
 		inv.People = append(inv.People, p)
 		inv.addPerson(p, v, context)
+	}
+	inv.byID = make(map[string]*Person, len(inv.People))
+	inv.ambiguousTerm = map[string]*Person{}
+	for _, p := range inv.People {
+		if _, ok := inv.byID[p.ID]; !ok {
+			inv.byID[p.ID] = p
+		}
+		for _, a := range p.Ambiguous {
+			if _, ok := inv.ambiguousTerm[a.Term]; !ok {
+				inv.ambiguousTerm[a.Term] = p
+			}
+		}
 	}
 	return inv
 }
@@ -326,19 +344,13 @@ func (inv *Inventory) IdentifiesStrictly(s string) bool { return inv.strictly(s)
 // strictly returns the person s names, judged as IdentifiesStrictly does.
 func (inv *Inventory) strictly(s string) *Person {
 	if hits := inv.Find(s); len(hits) > 0 {
-		for _, p := range inv.People {
-			if p.ID == hits[0].Person {
-				return p
-			}
+		if p := inv.byID[hits[0].Person]; p != nil {
+			return p
 		}
 	}
 	for _, w := range strings.Fields(fold.String(s)) {
-		for _, p := range inv.People {
-			for _, a := range p.Ambiguous {
-				if w == a.Term {
-					return p
-				}
-			}
+		if p := inv.ambiguousTerm[w]; p != nil {
+			return p
 		}
 	}
 	return nil
