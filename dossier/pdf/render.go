@@ -91,24 +91,16 @@ func Render(d *model.Dossier, o model.Options) ([]model.File, error) {
 			files[i].Warnings = append(files[i].Warnings, skipped[jobs[i].p.ID]...)
 		}
 	}
-	// With o.Emit, finished files are handed over in a fixed order and
-	// dropped: a file waits only for those before it to finish. The case
-	// dossiers, each as long as all the officials' put together, come
-	// last, so that the officials' dossiers do not pile up in memory
-	// waiting for them.
-	order := make([]int, 0, len(jobs))
-	for i, j := range jobs {
-		if o.Emit == nil || j.o != nil {
-			order = append(order, i)
-		}
+	// With o.Emit, finished files are handed over in job order and
+	// dropped: a file waits only for those before it to finish. A case
+	// dossier is as long as all the officials' put together, and fpdf
+	// holds a document's pages until it is written: at most one is laid
+	// out at a time, so that two never sit in memory together.
+	order := make([]int, len(jobs))
+	for i := range order {
+		order[i] = i
 	}
-	if o.Emit != nil {
-		for i, j := range jobs {
-			if j.o == nil {
-				order = append(order, i)
-			}
-		}
-	}
+	caseDossier := make(chan struct{}, 1)
 	var (
 		mu      sync.Mutex
 		done    = make([]bool, len(jobs))
@@ -143,7 +135,13 @@ func Render(d *model.Dossier, o model.Options) ([]model.File, error) {
 			defer wg.Done()
 			for i := range next {
 				j := jobs[i]
+				if o.Emit != nil && j.o == nil {
+					caseDossier <- struct{}{}
+				}
 				data, warnings, err := safeDossier(d, j.p, j.t, j.o, ix)
+				if o.Emit != nil && j.o == nil {
+					<-caseDossier
+				}
 				files[i], errs[i] = model.File{Name: j.name, Data: data, Warnings: warnings}, err
 				if o.Emit != nil {
 					emit(i)
