@@ -148,3 +148,33 @@ func TestPublicPeopleAreNotInTheInventory(t *testing.T) {
 		}
 	}
 }
+
+// TestIdentifiesStrictly: in ids, file names and addresses a name part
+// that is ambiguous in prose (Xinjiang, also a body of the case) still
+// names its person, and the person an id names is the one redaction
+// pseudonymises.
+func TestIdentifiesStrictly(t *testing.T) {
+	inv := NewInventory(testCase(), model.Public)
+	tests := []struct {
+		s    string
+		want string // the person's id; "" for none
+	}{
+		{"xinjiang-camps-2018", "uyghurs-in-xinjiang"},
+		{"uyghurs-in-xinjiang", "uyghurs-in-xinjiang"},
+		{"semenova-detention.txt", "elena-semenova"},
+		{"pavlodar-police-report", ""},
+		{"novosibirsk-2019", ""},
+	}
+	for _, tt := range tests {
+		got := ""
+		if p := inv.strictly(tt.s); p != nil {
+			got = p.ID
+		}
+		if got != tt.want {
+			t.Errorf("strictly(%q) = %q, want %q", tt.s, got, tt.want)
+		}
+		if inv.IdentifiesStrictly(tt.s) != (tt.want != "") {
+			t.Errorf("IdentifiesStrictly(%q) = %v, want %v", tt.s, !(tt.want != ""), tt.want != "")
+		}
+	}
+}
