@@ -197,9 +197,10 @@ func victims(d *model.Dossier) [][]string {
 
 func evidence(d *model.Dossier) [][]string {
 	rows := [][]string{{"excerpt", "source_id", "source", "paragraph", "offset", "length", "quote", "supports", "target", "owner_kind", "owner_id", "owner", "redacted", "note", "end_paragraph", "hedged", "reports_only", "bundle_page", "bundle_paragraph"}}
+	sources := d.SourcesByID()
 	for _, e := range d.Excerpts {
 		title := ""
-		if s := d.Source(e.Source); s != nil {
+		if s := sources[e.Source]; s != nil {
 			title = s.Title
 		}
 		rows = append(rows, []string{"E" + strconv.Itoa(e.Number), e.Source, title, strconv.Itoa(e.Paragraph), strconv.Itoa(e.Offset),

@@ -60,7 +60,7 @@ func Entities(d *model.Dossier, o model.Options) ([]*Entity, []string, error) {
 	if err != nil {
 		return nil, nil, err
 	}
-	b := &builder{d: d, m: m, seen: map[string]bool{}, schema: map[string]string{}, target: map[int]string{}, bodies: map[string]string{}}
+	b := &builder{d: d, sources: d.SourcesByID(), m: m, seen: map[string]bool{}, schema: map[string]string{}, target: map[int]string{}, bodies: map[string]string{}}
 	for _, off := range d.Officials {
 		if m.OfficialSchemata[off.Kind.Value] != "Person" {
 			b.bodies[fold.String(off.Name)] = b.id("official", off.ID)
@@ -117,6 +117,7 @@ func Entities(d *model.Dossier, o model.Options) ([]*Entity, []string, error) {
 
 type builder struct {
 	d        *model.Dossier
+	sources  map[string]*model.Source // d.SourcesByID()
 	m        *mapping
 	out      []*Entity
 	seen     map[string]bool   // ids emitted
@@ -259,7 +260,7 @@ func (b *builder) dates(e *Entity, r model.DateRange) {
 func (b *builder) proof(e *Entity, evidence []int) {
 	var ids []string
 	for _, n := range evidence {
-		if x := b.d.Excerpt(n); x != nil && !x.SourceWithheld && x.Source != "" && b.d.Source(x.Source) != nil {
+		if x := b.d.Excerpt(n); x != nil && !x.SourceWithheld && x.Source != "" && b.sources[x.Source] != nil {
 			ids = append(ids, b.id("source", x.Source))
 		}
 	}
@@ -569,7 +570,7 @@ func (b *builder) excerpt(x *model.Excerpt) {
 		// owner.
 		target, ok = b.id(x.OwnerKind, x.Owner), x.OwnerKind != ""
 	}
-	if !ok || x.SourceWithheld || x.Source == "" || b.d.Source(x.Source) == nil || !b.seen[target] {
+	if !ok || x.SourceWithheld || x.Source == "" || b.sources[x.Source] == nil || !b.seen[target] {
 		return
 	}
 	e := b.entity(b.id("excerpt", strconv.Itoa(x.Number)), "Documentation")

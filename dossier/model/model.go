@@ -442,6 +442,19 @@ func (d *Dossier) Excerpt(n int) *Excerpt {
 	return d.Excerpts[n-1]
 }
 
+// SourcesByID maps each source id to its source (the first, should two
+// share one). A renderer that looks sources up per excerpt takes it once:
+// Source scans the list, which makes a loop over the excerpts quadratic.
+func (d *Dossier) SourcesByID() map[string]*Source {
+	m := make(map[string]*Source, len(d.Sources))
+	for _, s := range d.Sources {
+		if _, dup := m[s.ID]; !dup {
+			m[s.ID] = s
+		}
+	}
+	return m
+}
+
 // Source returns the source with the given id, or nil.
 func (d *Dossier) Source(id string) *Source {
 	for _, s := range d.Sources {

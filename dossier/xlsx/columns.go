@@ -239,16 +239,12 @@ func (w *workbook) records(sheet string, t *table) {
 				{"events", str(model.JoinList(events))}, {"allegations", str(model.JoinList(v.Allegations))}, {"evidence", str(model.ExcerptRefs(v.Evidence))}})
 		}
 	case "evidence":
-		// Titles by source id, looked up once: d.Source scans the list,
-		// which made the sheet quadratic in excerpts × sources.
-		titles := make(map[string]string, len(d.Sources))
-		for _, s := range d.Sources {
-			if _, dup := titles[s.ID]; !dup {
-				titles[s.ID] = s.Title
-			}
-		}
+		sources := d.SourcesByID()
 		for _, e := range d.Excerpts {
-			title := titles[e.Source]
+			title := ""
+			if s := sources[e.Source]; s != nil {
+				title = s.Title
+			}
 			owner := ix.link(sheetOf[e.OwnerKind], e.Owner)
 			target := str(e.Target)
 			if sheet := targetSheet[e.Supports]; e.Target != "" && sheet != "" {
