@@ -12,6 +12,7 @@ import (
 
 	"github.com/dossier-project/dossier/dossier/model"
 	"github.com/dossier-project/dossier/dossier/pdf"
+	"github.com/dossier-project/dossier/dossier/textlayout"
 	"github.com/go-pdf/fpdf"
 )
 
@@ -393,6 +394,10 @@ func (l *layout) paragraph(e *exhibit, n int, p [2]int) {
 	}
 	flush()
 
+	// A right-to-left paragraph is set from the right margin, its runs
+	// placed leftwards in reading order, so a highlighted passage keeps its
+	// place in the sentence and the text its alignment.
+	rtl := textlayout.RTL(text[p[0]:p[1]])
 	for k, ln := range lines {
 		l.ensure(bodyLine)
 		y := f.GetY()
@@ -406,6 +411,7 @@ func (l *layout) paragraph(e *exhibit, n int, p [2]int) {
 		l.color(ink)
 		f.SetFillColor(highlight.r, highlight.g, highlight.b)
 		f.SetXY(marginLeft+gutter, y)
+		right := marginLeft + l.width()
 		for a := 0; a < len(ln); {
 			b, w := a, 0.0
 			var run strings.Builder
@@ -420,6 +426,10 @@ func (l *layout) paragraph(e *exhibit, n int, p [2]int) {
 					}
 				}
 				b++
+			}
+			if rtl {
+				right -= w
+				f.SetXY(right, y)
 			}
 			f.CellFormat(w, bodyLine, run.String(), "", 0, "L", ln[a].hl, 0, "")
 			a = b
