@@ -20,8 +20,6 @@ package bundle
 import (
 	"archive/zip"
 	"bytes"
-	"crypto/sha256"
-	"encoding/hex"
 	"encoding/json"
 	"fmt"
 	"sort"
@@ -48,18 +46,25 @@ func Render(d *model.Dossier, o model.Options) ([]model.File, error) {
 	name := model.FileName(d, "zip", "bundle")
 	root := strings.TrimSuffix(name, ".zip")
 	pdfName := root + ".pdf"
-	pdfData, pages, err := renderPDF(d, t, ex, prefix, name)
+	spooled, pages, err := renderPDF(d, t, ex, prefix, name)
 	if err != nil {
 		return nil, err
 	}
-	files := map[string][]byte{pdfName: pdfData}
+	defer spooled.close()
+	// The files are written into the zip from where they are (the PDF
+	// from its spool, the texts from the model), never copied.
+	files := map[string]blob{pdfName: {p: spooled}}
+	pdfEntry, err := entry(pdfName, files[pdfName], RoleBundle, 0)
+	if err != nil {
+		return nil, err
+	}
 	m := Manifest{Format: FormatID, Case: d.Case, Audience: string(d.Audience), Prefix: prefix, Pages: pages,
-		Files: []ManifestFile{entry(pdfName, pdfData, RoleBundle, 0)}, Exhibits: []ManifestEntry{}, Passages: []Passage{}}
+		Files: []ManifestFile{pdfEntry}, Exhibits: []ManifestEntry{}, Passages: []Passage{}}
 	for _, e := range ex {
 		if !e.src.TextWithheld {
-			data := []byte(e.src.Text)
-			files[e.file] = data
-			m.Files = append(m.Files, entry(e.file, data, RoleExhibit, e.n))
+			files[e.file] = blob{s: e.src.Text}
+			te, _ := entry(e.file, files[e.file], RoleExhibit, e.n)
+			m.Files = append(m.Files, te)
 		}
 		me := ManifestEntry{Exhibit: e.n, Source: e.src.ID, Title: e.src.Title, File: e.file,
 			SHA256: e.sum, FirstPage: Stamp(prefix, e.page), TextRedacted: e.src.TextRedacted}
@@ -80,14 +85,18 @@ func Render(d *model.Dossier, o model.Options) ([]model.File, error) {
 	if err != nil {
 		return nil, err
 	}
-	files[ManifestJSON] = append(mj, '\n')
-	files[ManifestSums] = Sums(files)
+	files[ManifestJSON] = blob{b: append(mj, '\n')}
+	sums, err := sumBlobs(files)
+	if err != nil {
+		return nil, err
+	}
+	files[ManifestSums] = blob{b: sums}
 	if o.SignManifest != nil {
-		sig, err := o.SignManifest(files[ManifestSums])
+		sig, err := o.SignManifest(sums)
 		if err != nil {
 			return nil, fmt.Errorf("signing %s: %w", ManifestSums, err)
 		}
-		files[ManifestSig] = sig
+		files[ManifestSig] = blob{b: sig}
 	}
 	data, err := pack(root, files, d)
 	if err != nil {
@@ -96,16 +105,16 @@ func Render(d *model.Dossier, o model.Options) ([]model.File, error) {
 	return []model.File{{Name: name, Data: data, Warnings: warnings}}, nil
 }
 
-func entry(name string, data []byte, role string, exhibit int) ManifestFile {
-	sum := sha256.Sum256(data)
-	return ManifestFile{File: name, Size: int64(len(data)), SHA256: hex.EncodeToString(sum[:]), Role: role, Exhibit: exhibit}
+func entry(name string, data blob, role string, exhibit int) (ManifestFile, error) {
+	sum, err := data.sum()
+	return ManifestFile{File: name, Size: data.size(), SHA256: sum, Role: role, Exhibit: exhibit}, err
 }
 
 // pack zips the files under root/ in a fixed order (the manifests and
 // signature first,
 // then by name) with the build date as every entry's time, so that the
 // same case gives the same bytes.
-func pack(root string, files map[string][]byte, d *model.Dossier) ([]byte, error) {
+func pack(root string, files map[string]blob, d *model.Dossier) ([]byte, error) {
 	names := make([]string, 0, len(files))
 	for n := range files {
 		if n != ManifestSums && n != ManifestSig && n != ManifestJSON {
@@ -127,7 +136,7 @@ func pack(root string, files map[string][]byte, d *model.Dossier) ([]byte, error
 		if err != nil {
 			return nil, err
 		}
-		if _, err := w.Write(files[n]); err != nil {
+		if err := files[n].writeTo(w); err != nil {
 			return nil, err
 		}
 	}

@@ -1,7 +1,6 @@
 package bundle
 
 import (
-	"bytes"
 	"fmt"
 	"math"
 	"path"
@@ -78,26 +77,36 @@ func Stamp(prefix string, n int) string { return fmt.Sprintf("%s-%06d", prefix, 
 
 // renderPDF lays the bundle out, reserving pages for the index after the
 // cover; when the index needs another number of pages, it lays it out again.
-func renderPDF(d *model.Dossier, t *Text, ex []*exhibit, prefix, zipName string) ([]byte, int, error) {
+func renderPDF(d *model.Dossier, t *Text, ex []*exhibit, prefix, zipName string) (*spool, int, error) {
 	reserved := max(1, int(math.Ceil(float64(len(ex)*34+60)/(297-marginTop-marginBottom))))
 	for try := 0; try < 4; try++ {
-		data, pages, needed, places, err := layoutOnce(d, t, ex, prefix, zipName, reserved)
+		out, pages, needed, places, err := layoutOnce(d, t, ex, prefix, zipName, reserved)
 		if err != nil {
+			out.close()
 			return nil, 0, err
 		}
 		if needed == reserved {
-			data, err = overlay(data, places)
-			return data, pages, err
+			if err := overlay(out, places); err != nil {
+				out.close()
+				return nil, 0, err
+			}
+			return out, pages, nil
 		}
+		out.close()
 		reserved = needed
 	}
 	return nil, 0, fmt.Errorf("bundle: the index did not settle after 4 layouts")
 }
 
-func layoutOnce(d *model.Dossier, t *Text, ex []*exhibit, prefix, zipName string, indexPages int) (data []byte, pages, needed int, places []placement, err error) {
+// layoutOnce lays the bundle out with indexPages pages of index. When
+// those are the pages the index needs, it writes the PDF to a spool
+// (fpdf's output, then the attached files as an incremental update);
+// otherwise it returns the number of index pages needed and no spool.
+func layoutOnce(d *model.Dossier, t *Text, ex []*exhibit, prefix, zipName string, indexPages int) (out *spool, pages, needed int, places []placement, err error) {
 	defer func() {
 		if r := recover(); r != nil {
-			data, err = nil, fmt.Errorf("bundle: internal error while laying out: %v", r)
+			out.close()
+			out, err = nil, fmt.Errorf("bundle: internal error while laying out: %v", r)
 		}
 	}()
 	f := fpdf.New("P", "mm", "A4", "")
@@ -150,19 +159,29 @@ func layoutOnce(d *model.Dossier, t *Text, ex []*exhibit, prefix, zipName string
 		if e.src.TextWithheld {
 			continue
 		}
-		attachments = append(attachments, attachment{name: path.Base(e.file), desc: t.x("exhibit", "n", strconv.Itoa(e.n)), data: []byte(e.src.Text)})
+		attachments = append(attachments, attachment{name: path.Base(e.file), desc: t.x("exhibit", "n", strconv.Itoa(e.n)), data: blob{s: e.src.Text}})
 	}
 	attachments = append(attachments, l.originalAttachments()...)
 	f.SetPage(last)
 	if err := f.Error(); err != nil {
 		return nil, 0, 0, nil, fmt.Errorf("bundle: %w", err)
 	}
-	var buf bytes.Buffer
-	if err := f.Output(&buf); err != nil {
+	// fpdf's output goes straight to a file, and nothing refers to fpdf
+	// after it (l, f): its pages and its copy of the file are garbage
+	// while the files are attached.
+	places = l.places
+	if out, err = newSpool(); err != nil {
+		return nil, 0, 0, nil, err
+	}
+	if err := f.Output(out); err != nil {
+		out.close()
 		return nil, 0, 0, nil, fmt.Errorf("bundle: %w", err)
 	}
-	data, err = attachFiles(buf.Bytes(), attachments)
-	return data, last, indexPages, l.places, err
+	if err := attachFiles(out, attachments); err != nil {
+		out.close()
+		return nil, 0, 0, nil, err
+	}
+	return out, last, indexPages, places, nil
 }
 
 func (l *layout) font(family, style string, size float64) { l.f.SetFont(family, style, size) }

@@ -79,6 +79,24 @@ type Passage struct {
 	Text      string `json:"text"`   // the exact bytes at Offset
 }
 
+// sumBlobs is Sums of the bundle's files as Render holds them.
+func sumBlobs(files map[string]blob) ([]byte, error) {
+	names := make([]string, 0, len(files))
+	for n := range files {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	var b strings.Builder
+	for _, n := range names {
+		sum, err := files[n].sum()
+		if err != nil {
+			return nil, err
+		}
+		fmt.Fprintf(&b, "%s  %s\n", sum, n)
+	}
+	return []byte(b.String()), nil
+}
+
 // Sums formats entries the way sha256sum writes them: "<hex>  <name>".
 func Sums(files map[string][]byte) []byte {
 	names := make([]string, 0, len(files))

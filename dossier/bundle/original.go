@@ -228,7 +228,7 @@ func (l *layout) originalAttachments() []attachment {
 	var out []attachment
 	for _, e := range l.ex {
 		if x := e.orig; x != nil && x.file != "" {
-			out = append(out, attachment{data: x.o.Data, name: path.Base(x.file),
+			out = append(out, attachment{data: blob{b: x.o.Data}, name: path.Base(x.file),
 				desc: l.t.x("original_attachment", "n", strconv.Itoa(e.n))})
 		}
 	}
@@ -254,15 +254,16 @@ type ManifestOriginal struct {
 
 // addOriginal puts an exhibit's original, when the edition carries it,
 // among the bundle's files and returns its manifest entry.
-func addOriginal(files map[string][]byte, m *Manifest, e *exhibit, prefix string) *ManifestOriginal {
+func addOriginal(files map[string]blob, m *Manifest, e *exhibit, prefix string) *ManifestOriginal {
 	x := e.orig
 	if x == nil {
 		return nil
 	}
 	mo := &ManifestOriginal{File: x.file, Kind: x.o.Kind, SHA256: x.sum, Withheld: x.o.Withheld, WithheldReason: x.o.WithheldReason, NotShown: x.why}
 	if x.file != "" {
-		files[x.file] = x.o.Data
-		m.Files = append(m.Files, entry(x.file, x.o.Data, RoleOriginal, e.n))
+		files[x.file] = blob{b: x.o.Data}
+		oe, _ := entry(x.file, files[x.file], RoleOriginal, e.n)
+		m.Files = append(m.Files, oe)
 	}
 	if x.imp != nil && x.first > 0 {
 		mo.FirstPage, mo.LastPage = Stamp(prefix, x.first), Stamp(prefix, x.end-1)

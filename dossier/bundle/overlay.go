@@ -33,32 +33,36 @@ const xobjectName = "DossierOriginal"
 // (under the stamps, which fpdf drew around the space left for it), and
 // a new version of each of those bundle pages. Everything is numbered and
 // written in a fixed order, so the same bundle gives the same bytes.
-func overlay(base []byte, places []placement) (out []byte, err error) {
+func overlay(out *spool, places []placement) (err error) {
 	if len(places) == 0 {
-		return base, nil
+		return nil
 	}
 	defer func() {
 		if r := recover(); r != nil {
-			out, err = nil, fmt.Errorf("bundle: drawing the original pages: %v", r)
+			err = fmt.Errorf("bundle: drawing the original pages: %v", r)
 		}
 	}()
-	ctx, err := api.ReadContext(bytes.NewReader(base), pdfcpuConfig())
+	ctx, err := api.ReadContext(out.reader(), pdfcpuConfig())
 	if err != nil {
-		return nil, fmt.Errorf("bundle: reading the laid-out bundle: %w", err)
+		return fmt.Errorf("bundle: reading the laid-out bundle: %w", err)
 	}
 	if err := ctx.EnsurePageCount(); err != nil {
-		return nil, fmt.Errorf("bundle: reading the laid-out bundle: %w", err)
+		return fmt.Errorf("bundle: reading the laid-out bundle: %w", err)
 	}
-	prev, err := lastStartXref(base)
+	end, err := out.tail(64)
 	if err != nil {
-		return nil, err
+		return fmt.Errorf("bundle: reading the laid-out bundle: %w", err)
+	}
+	prev, err := lastStartXref(end)
+	if err != nil {
+		return err
 	}
 	if ctx.XRefTable.Size == nil || ctx.Root == nil {
-		return nil, errors.New("bundle: the laid-out bundle has no trailer")
+		return errors.New("bundle: the laid-out bundle has no trailer")
 	}
 	next := *ctx.XRefTable.Size
-	w := &incremental{buf: bytes.NewBuffer(append([]byte{}, base...)), offsets: map[int]int{}}
-	if !bytes.HasSuffix(base, []byte("\n")) {
+	w := &incremental{buf: &bytes.Buffer{}, base: int(out.size), offsets: map[int]int{}}
+	if !bytes.HasSuffix(end, []byte("\n")) {
 		w.buf.WriteByte('\n')
 	}
 	first := map[*importedPDF]int{} // an original's object 1 is this number
@@ -70,7 +74,7 @@ func overlay(base []byte, places []placement) (out []byte, err error) {
 		shift := func(n int) int { return n + next - 1 }
 		for i, o := range p.imp.objects {
 			if err := w.object(next+i, renumber(o, shift)); err != nil {
-				return nil, err
+				return err
 			}
 		}
 		next += len(p.imp.objects)
@@ -82,11 +86,11 @@ func overlay(base []byte, places []placement) (out []byte, err error) {
 		contentNum := next
 		next++
 		if err := w.object(contentNum, content); err != nil {
-			return nil, err
+			return err
 		}
 		d, ir, _, err := ctx.PageDict(p.page, false)
 		if err != nil || ir == nil {
-			return nil, fmt.Errorf("bundle: page %d of the laid-out bundle: %v", p.page, err)
+			return fmt.Errorf("bundle: page %d of the laid-out bundle: %v", p.page, err)
 		}
 		nd := types.Dict{}
 		for k, v := range d {
@@ -117,7 +121,7 @@ func overlay(base []byte, places []placement) (out []byte, err error) {
 		}
 		nd["Contents"] = contents
 		if err := w.object(ir.ObjectNumber.Value(), nd); err != nil {
-			return nil, err
+			return err
 		}
 	}
 	trailer := types.Dict{"Size": types.Integer(next), "Root": *ctx.Root, "Prev": types.Integer(prev)}
@@ -128,7 +132,8 @@ func overlay(base []byte, places []placement) (out []byte, err error) {
 		trailer["ID"] = ctx.ID
 	}
 	w.finish(trailer)
-	return w.buf.Bytes(), nil
+	_, err = out.Write(w.buf.Bytes())
+	return err
 }
 
 var startXref = regexp.MustCompile(`startxref\s+(\d+)\s+%%EOF\s*$`)
@@ -201,13 +206,14 @@ func renumber(o types.Object, shift func(int) int) types.Object {
 // incremental writes the objects of an incremental update after a PDF.
 type incremental struct {
 	buf     *bytes.Buffer
+	base    int // the length of the PDF the update follows
 	offsets map[int]int
 }
 
 // object writes object n. A stream keeps its encoded bytes and filters;
 // one given only decoded is compressed.
 func (w *incremental) object(n int, o types.Object) error {
-	w.offsets[n] = w.buf.Len()
+	w.offsets[n] = w.base + w.buf.Len()
 	fmt.Fprintf(w.buf, "%d 0 obj\n", n)
 	switch v := o.(type) {
 	case nil:
@@ -249,7 +255,7 @@ func (w *incremental) finish(trailer types.Dict) {
 		nums = append(nums, n)
 	}
 	sort.Ints(nums)
-	xref := w.buf.Len()
+	xref := w.base + w.buf.Len()
 	w.buf.WriteString("xref\n")
 	for i := 0; i < len(nums); {
 		j := i
