@@ -78,6 +78,7 @@ func Stamp(prefix string, n int) string { return fmt.Sprintf("%s-%06d", prefix, 
 // renderPDF lays the bundle out, reserving pages for the index after the
 // cover; when the index needs another number of pages, it lays it out again.
 func renderPDF(d *model.Dossier, t *Text, ex []*exhibit, prefix, zipName string) (*spool, int, error) {
+	defer collectOften()()
 	reserved := max(1, int(math.Ceil(float64(len(ex)*34+60)/(297-marginTop-marginBottom))))
 	for try := 0; try < 4; try++ {
 		out, pages, needed, places, err := layoutOnce(d, t, ex, prefix, zipName, reserved)
