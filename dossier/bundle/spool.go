@@ -12,10 +12,12 @@ import (
 // spool is the bundle PDF while it is being made: a temporary file that
 // fpdf's output is written to and the incremental updates (attached
 // files, original pages) are appended to, so that the PDF is never held
-// in memory beside fpdf's own copy of it. It is removed by close.
+// in memory beside fpdf's own copy of it. Its name is removed at once
+// where the system allows it (the open file stays readable), else by close.
 type spool struct {
-	f    *os.File
-	size int64
+	f       *os.File
+	size    int64
+	removed bool // the file's name is gone already (Unix): nothing is left behind even if the process is killed
 }
 
 func newSpool() (*spool, error) {
@@ -23,7 +25,7 @@ func newSpool() (*spool, error) {
 	if err != nil {
 		return nil, fmt.Errorf("bundle: a temporary file for the bundle PDF: %w", err)
 	}
-	return &spool{f: f}, nil
+	return &spool{f: f, removed: os.Remove(f.Name()) == nil}, nil
 }
 
 // Write appends p.
@@ -59,7 +61,9 @@ func (s *spool) close() {
 		return
 	}
 	s.f.Close()
-	os.Remove(s.f.Name())
+	if !s.removed {
+		os.Remove(s.f.Name())
+	}
 	s.f = nil
 }
 
