@@ -96,15 +96,11 @@ func Render(d *model.Dossier, o model.Options) ([]model.File, error) {
 	// dossier is as long as all the officials' put together, and fpdf
 	// holds a document's pages until it is written: at most one is laid
 	// out at a time, so that two never sit in memory together.
-	order := make([]int, len(jobs))
-	for i := range order {
-		order[i] = i
-	}
 	caseDossier := make(chan struct{}, 1)
 	var (
 		mu      sync.Mutex
 		done    = make([]bool, len(jobs))
-		emitted int // in order
+		emitted int // files handed over: jobs[:emitted]
 		stop    bool
 		emitErr error
 	)
@@ -112,19 +108,17 @@ func Render(d *model.Dossier, o model.Options) ([]model.File, error) {
 		mu.Lock()
 		defer mu.Unlock()
 		done[i] = true
-		for emitted < len(order) && done[order[emitted]] && !stop {
-			k := order[emitted]
-			if errs[k] != nil {
+		for ; emitted < len(jobs) && done[emitted] && !stop; emitted++ {
+			if errs[emitted] != nil {
 				stop = true
 				break
 			}
-			finished(k)
-			if err := o.Emit(files[k]); err != nil {
+			finished(emitted)
+			if err := o.Emit(files[emitted]); err != nil {
 				emitErr, stop = err, true
 				break
 			}
-			files[k] = model.File{}
-			emitted++
+			files[emitted] = model.File{}
 		}
 	}
 	next := make(chan int)
@@ -149,7 +143,7 @@ func Render(d *model.Dossier, o model.Options) ([]model.File, error) {
 			}
 		}()
 	}
-	for _, i := range order {
+	for i := range jobs {
 		if o.Emit != nil {
 			mu.Lock()
 			stopped := stop
@@ -162,7 +156,7 @@ func Render(d *model.Dossier, o model.Options) ([]model.File, error) {
 	}
 	close(next)
 	wg.Wait()
-	for _, i := range order {
+	for i := range jobs {
 		if errs[i] != nil {
 			return nil, fmt.Errorf("%s: %w", jobs[i].name, errs[i])
 		}
