@@ -29,15 +29,10 @@ func (ix *index) mentions() [][]int32 {
 // newIndex indexes d. Where two entries share an id, the first wins, as
 // with the model's look-ups.
 func newIndex(d *model.Dossier) *index {
-	ix := &index{d: d, victims: make(map[string]*model.Victim, len(d.Victims)), sources: make(map[string]*model.Source, len(d.Sources))}
+	ix := &index{d: d, victims: make(map[string]*model.Victim, len(d.Victims)), sources: d.SourcesByID()}
 	for _, v := range d.Victims {
 		if _, ok := ix.victims[v.ID]; !ok {
 			ix.victims[v.ID] = v
-		}
-	}
-	for _, s := range d.Sources {
-		if _, ok := ix.sources[s.ID]; !ok {
-			ix.sources[s.ID] = s
 		}
 	}
 	return ix
