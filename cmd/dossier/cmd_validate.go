@@ -259,7 +259,7 @@ func originalPDFWarnings(c *dossier.Case) dossier.Diagnostics {
 	var ds dossier.Diagnostics
 	for _, s := range c.Sources {
 		o := s.Original
-		if o == nil || o.Data == nil || dossier.OriginalKind(o.File, o.Data) != dossier.OriginalPDF {
+		if o == nil || o.Data == nil || dossier.OriginalKind(o.File, o.Data) != model.OriginalPDF {
 			continue
 		}
 		if why := bundle.OriginalPDFProblem(o.Data); why != "" {

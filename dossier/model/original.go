@@ -24,13 +24,14 @@ type Translation struct {
 	FromLanguage string `json:"from_language,omitempty"`
 }
 
-// Kinds of captured original (Original.Kind).
+// Kinds of captured original (Original.Kind), by what the file holds
+// (dossier.OriginalKind tells them apart).
 const (
-	OriginalPDF   = "pdf"
-	OriginalImage = "image"
-	OriginalHTML  = "html"
-	OriginalText  = "text"
-	OriginalOther = "other"
+	OriginalPDF   = "pdf"   // a PDF document
+	OriginalImage = "image" // a JPEG, PNG, GIF, WebP or other image
+	OriginalHTML  = "html"  // a saved web page
+	OriginalText  = "text"  // plain text in UTF-8
+	OriginalOther = "other" // anything else (a word-processor file, an archive, …)
 )
 
 // Why an original is withheld from an edition (Original.WithheldReason).

@@ -71,7 +71,7 @@ func originalWithheld(s *dossier.Source, kind string, textWithheld bool, inv *In
 	}
 	raw := string(s.Original.Data)
 	switch kind {
-	case dossier.OriginalHTML, dossier.OriginalText:
+	case model.OriginalHTML, model.OriginalText:
 		if inv.Identifies(raw) {
 			return model.WithheldNames
 		}
