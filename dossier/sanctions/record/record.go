@@ -166,12 +166,6 @@ func Record(c *dossier.Case, conf sanctions.Confirmation, o Options, ch *Change)
 				Written{res.Files[len(res.Files)-1], "its metadata and sha256 (source " + id + ")"})
 		}
 		item, fields := entry(l, id, fill(o.Text.EvidenceNote, vars), o.Text.Regimes)
-		before, ok := ch.edited[off.Path]
-		if !ok {
-			if before, err = os.ReadFile(off.Path); err != nil {
-				return err
-			}
-		}
 		current, err := os.ReadFile(off.Path)
 		if err != nil {
 			return err
@@ -183,7 +177,9 @@ func Record(c *dossier.Case, conf sanctions.Confirmation, o Options, ch *Change)
 		if err := replace.WriteFile(off.Path, out); err != nil {
 			return err
 		}
-		ch.edited[off.Path] = before
+		if _, ok := ch.edited[off.Path]; !ok {
+			ch.edited[off.Path] = current // as it was before the first edit
+		}
 		ch.Written = append(ch.Written, Written{off.Path, fmt.Sprintf("existing_sanctions: %s, quoting source %s", strings.Join(fields, ", "), id)})
 		recorded[id] = true
 	}
