@@ -19,6 +19,7 @@ import (
 	"github.com/dossier-project/dossier/dossier/capture"
 	"github.com/dossier-project/dossier/dossier/internal/replace"
 	"github.com/dossier-project/dossier/dossier/internal/yamledit"
+	"github.com/dossier-project/dossier/dossier/regime"
 	"github.com/dossier-project/dossier/dossier/sanctions"
 	"gopkg.in/yaml.v3"
 )
@@ -145,8 +146,8 @@ func Record(c *dossier.Case, conf sanctions.Confirmation, o Options, ch *Change)
 			return fmt.Errorf("--write %s=%s: Sanction %s gives no %s, which existing_sanctions requires; record it by hand from the authority's own publication",
 				conf.Official, conf.Entity, l.ID, map[bool]string{true: "authority", false: "programme"}[l.Authority == ""])
 		}
-		vars := []string{"dataset", datasetName(l, o.Dataset), "entity", l.ID, "file", filepath.Base(o.Dataset),
-			"official", off.ID, "score", fmt.Sprintf("%.2f", conf.Match.Score), "matched", strings.Join(conf.Match.Matched, ", ")}
+		vars := map[string]string{"dataset": datasetName(l, o.Dataset), "entity": l.ID, "file": filepath.Base(o.Dataset),
+			"official": off.ID, "score": fmt.Sprintf("%.2f", conf.Match.Score), "matched": strings.Join(conf.Match.Matched, ", ")}
 		if s := sources[id]; s != nil {
 			if !bytes.Equal(s.Text, l.Text) {
 				return fmt.Errorf("--write %s=%s: %s holds another version of the record of Sanction %s; it is never overwritten: check the listing, then record it by hand, or remove the old source if nothing quotes it",
@@ -273,9 +274,8 @@ func firstOf(joined string) string {
 	return first
 }
 
-func fill(s string, pairs []string) string {
-	for i := 0; i+1 < len(pairs); i += 2 {
-		s = strings.ReplaceAll(s, "{"+pairs[i]+"}", pairs[i+1])
-	}
-	return strings.TrimSpace(s)
+// fill replaces the {name}s of a wording template in one pass (a value
+// from the dataset that holds "{file}" stays as written).
+func fill(s string, vars map[string]string) string {
+	return strings.TrimSpace(regime.Fill(s, vars))
 }

@@ -40,3 +40,12 @@ func TestRegimeOf(t *testing.T) {
 		}
 	}
 }
+
+// TestFillOnePass: a value read from the dataset that looks like a
+// placeholder is written as it is, not filled in turn.
+func TestFillOnePass(t *testing.T) {
+	got := fill(" {dataset} for {official} ", map[string]string{"dataset": "list {official}", "official": "k-kasymov"})
+	if want := "list {official} for k-kasymov"; got != want {
+		t.Errorf("fill: %q, want %q", got, want)
+	}
+}
