@@ -203,12 +203,13 @@ func evidence(d *model.Dossier) [][]string {
 		if s := sources[e.Source]; s != nil {
 			title = s.Title
 		}
+		var page, para string
+		if b := e.Bundle; b != nil {
+			page, para = b.Page, strconv.Itoa(b.Paragraph)
+		}
 		rows = append(rows, []string{"E" + strconv.Itoa(e.Number), e.Source, title, strconv.Itoa(e.Paragraph), strconv.Itoa(e.Offset),
 			strconv.Itoa(e.Length), e.Quote, e.Supports, e.Target, e.OwnerKind, e.Owner, e.OwnerName, strconv.FormatBool(e.Redacted), e.Note,
-			strconv.Itoa(e.EndParagraph), strconv.FormatBool(e.Hedged), strconv.FormatBool(e.ReportsOnly), "", ""})
-		if b := e.Bundle; b != nil {
-			rows[len(rows)-1][17], rows[len(rows)-1][18] = b.Page, strconv.Itoa(b.Paragraph)
-		}
+			strconv.Itoa(e.EndParagraph), strconv.FormatBool(e.Hedged), strconv.FormatBool(e.ReportsOnly), page, para})
 	}
 	return rows
 }
@@ -217,10 +218,6 @@ func sources(d *model.Dossier) [][]string {
 	rows := [][]string{{"number", "id", "title", "type", "publisher", "author", "published", "url", "archive_url", "retrieved", "language", "file", "sha256", "size", "excerpts", "origin", "account_of",
 		"captured_by", "capture_method", "capture_extent", "reprint_of", "translation", "original_file", "original_sha256", "original_withheld"}}
 	for _, s := range d.Sources {
-		rows = append(rows, []string{"S" + strconv.Itoa(s.Number), s.ID, s.Title, s.Type.Value, s.Publisher, s.Author, s.Published.String(), s.URL,
-			s.ArchiveURL, s.Retrieved.String(), s.Language, s.File, s.SHA256, strconv.Itoa(s.Size), strconv.Itoa(len(s.Excerpts)),
-			s.Origin.Value, s.AccountOf})
-		row := &rows[len(rows)-1]
 		var by, method, extent, reprint, translation string
 		if c := s.Capture; c != nil {
 			by, method, extent = c.By, c.Method.Value, c.Extent.Value
@@ -235,7 +232,9 @@ func sources(d *model.Dossier) [][]string {
 		if o := s.Original; o != nil {
 			file, sum, withheld = o.File, o.SHA256, strconv.FormatBool(o.Withheld)
 		}
-		*row = append(*row, by, method, extent, reprint, translation, file, sum, withheld)
+		rows = append(rows, []string{"S" + strconv.Itoa(s.Number), s.ID, s.Title, s.Type.Value, s.Publisher, s.Author, s.Published.String(), s.URL,
+			s.ArchiveURL, s.Retrieved.String(), s.Language, s.File, s.SHA256, strconv.Itoa(s.Size), strconv.Itoa(len(s.Excerpts)),
+			s.Origin.Value, s.AccountOf, by, method, extent, reprint, translation, file, sum, withheld})
 	}
 	return rows
 }

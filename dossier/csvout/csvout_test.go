@@ -3,6 +3,7 @@ package csvout
 import (
 	"bytes"
 	"encoding/csv"
+	"slices"
 	"strings"
 	"testing"
 
@@ -120,6 +121,58 @@ func TestOfficialContextTables(t *testing.T) {
 		rows := got[name]
 		if len(rows) != 2 || strings.Join(rows[1], "|") != strings.Join(want, "|") {
 			t.Errorf("%s = %q, want one row %q", name, rows, want)
+		}
+	}
+}
+
+// TestCaptureAndBundleColumns: a source's capture record and original,
+// and an excerpt's place in the evidence bundle, are in their columns;
+// a source without them, or an excerpt outside any bundle, leaves them
+// empty.
+func TestCaptureAndBundleColumns(t *testing.T) {
+	d := &model.Dossier{Case: "c", Audience: model.Public,
+		Sources: []*model.Source{
+			{ID: "s", Number: 1, Capture: &model.Capture{By: "research team", Method: model.Label{Value: "browser_save"}, Extent: model.Label{Value: "complete"},
+				ReprintOf:   &model.Reprint{Title: "Original story", URL: "https://example.org/a"},
+				Translation: &model.Translation{Method: model.Label{Value: "person"}, FromLanguage: "ru"}},
+				Original: &model.Original{File: "page.html", SHA256: "ab12", Withheld: true}},
+			{ID: "t", Number: 2},
+		},
+		Excerpts: []*model.Excerpt{{Number: 1, Source: "s", Bundle: &model.BundlePlace{Page: "KZ-000012", Paragraph: 7}}, {Number: 2, Source: "t"}},
+	}
+	cells := func(rows [][]string, row int, keys ...string) []string {
+		col := map[string]int{}
+		for i, k := range rows[0] {
+			col[k] = i
+		}
+		var out []string
+		for _, k := range keys {
+			if len(rows[row]) != len(rows[0]) {
+				t.Fatalf("row %d has %d cells, the header %d", row, len(rows[row]), len(rows[0]))
+			}
+			out = append(out, rows[row][col[k]])
+		}
+		return out
+	}
+	tests := []struct {
+		name string
+		rows [][]string
+		row  int
+		keys []string
+		want []string
+	}{
+		{"source with capture and original", sources(d), 1,
+			[]string{"captured_by", "capture_method", "capture_extent", "reprint_of", "translation", "original_file", "original_sha256", "original_withheld"},
+			[]string{"research team", "browser_save", "complete", "Original story; https://example.org/a", "person; ru", "page.html", "ab12", "true"}},
+		{"source without", sources(d), 2,
+			[]string{"captured_by", "capture_method", "reprint_of", "original_file", "original_withheld"},
+			[]string{"", "", "", "", ""}},
+		{"excerpt in the bundle", evidence(d), 1, []string{"bundle_page", "bundle_paragraph"}, []string{"KZ-000012", "7"}},
+		{"excerpt outside", evidence(d), 2, []string{"bundle_page", "bundle_paragraph"}, []string{"", ""}},
+	}
+	for _, tt := range tests {
+		if got := cells(tt.rows, tt.row, tt.keys...); !slices.Equal(got, tt.want) {
+			t.Errorf("%s: %q, want %q", tt.name, got, tt.want)
 		}
 	}
 }
