@@ -100,15 +100,13 @@ type origins struct {
 	base []int32           // base[k]: the origin of normalised byte k*originBlock
 	step []uint8           // step[i]: origin of byte i minus its block's base; wideStep when it does not fit
 	wide map[int32][]int32 // by block, every origin of a block holding a wideStep
-	n    int               // offsets recorded
 }
 
 const wideStep = 255
 
 // add records the origin of the next normalised byte.
 func (o *origins) add(v int) {
-	i := o.n
-	o.n++
+	i := len(o.step) // a step is recorded for every offset
 	k := int32(i / originBlock)
 	if i%originBlock == 0 {
 		o.base = append(o.base, int32(v))

@@ -163,8 +163,8 @@ func TestOriginsCompact(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			ix := newTextIndex([]byte(text))
 			want := plainOrigins([]byte(text))
-			if ix.origin.n != len(want) || len(ix.norm)+1 != len(want) {
-				t.Fatalf("%d origins for %d normalised bytes, want %d", ix.origin.n, len(ix.norm), len(want))
+			if len(ix.origin.step) != len(want) || len(ix.norm)+1 != len(want) {
+				t.Fatalf("%d origins for %d normalised bytes, want %d", len(ix.origin.step), len(ix.norm), len(want))
 			}
 			for i, w := range want {
 				if got := ix.origin.at(i); got != w {
