@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"strings"
 	"time"
 
 	"github.com/dossier-project/dossier/dossier"
@@ -49,8 +50,9 @@ ever overwritten. Then find quotes with: dossier quote ID "words…"`,
 			fs.StringVar(&o.retrieved, "retrieved", "", "date of capture (default: today)")
 			fs.StringVar(&o.opts.ArchiveURL, "archive-url", "", "address of an archived copy (e.g. web.archive.org)")
 			fs.StringVar(&o.opts.CapturedBy, "captured-by", "", "who captured it: a role or organisation, e.g. \"research team, Example Watch\"")
-			fs.StringVar(&o.opts.Method, "method", "", "how: browser_save, web_archive, pdf_download, screenshot, scan, received, other")
-			fs.StringVar(&o.opts.Extent, "extent", "", "complete (the whole document) or excerpt")
+			vocab := dossier.Vocab()
+			fs.StringVar(&o.opts.Method, "method", "", "how: "+strings.Join(vocab["capture_methods"].Values, ", "))
+			fs.StringVar(&o.opts.Extent, "extent", "", "whether the whole document: "+strings.Join(vocab["capture_extents"].Values, " or "))
 			fs.StringVar(&o.templates, "templates", "", "read vocabularies from this folder as well as the built-in ones")
 			return o
 		},

@@ -138,7 +138,7 @@ func add(caseDir, base, file string, data []byte, o Options, vocab dossier.Vocab
 		original = id + ext
 		files[original] = data
 	}
-	meta := sourceYAML(id, o, kind, base, files[id+".txt"], original, data)
+	meta := sourceYAML(id, o, kind, base, files[id+".txt"], original, data, vocab)
 	names := []string{id + ".txt"}
 	if original != "" {
 		names = append(names, original)
@@ -169,8 +169,9 @@ func sum(data []byte) string {
 }
 
 // sourceYAML writes the source's metadata, with the schema line and a
-// comment for each field the author should still fill in.
-func sourceYAML(id string, o Options, kind Kind, base string, text []byte, original string, data []byte) []byte {
+// comment for each field the author should still fill in; the values a
+// capture's method and extent may take are listed from vocab.
+func sourceYAML(id string, o Options, kind Kind, base string, text []byte, original string, data []byte, vocab dossier.Vocabulary) []byte {
 	var b strings.Builder
 	b.WriteString("# yaml-language-server: $schema=../schema/source.schema.json\n")
 	fmt.Fprintf(&b, "title:%s\n", scalar(o.Title))
@@ -192,9 +193,9 @@ func sourceYAML(id string, o Options, kind Kind, base string, text []byte, origi
 	b.WriteString("# capture: who captured it (a role or organisation), how, and whether in full; see dossier schema source\n")
 	b.WriteString("capture:\n")
 	fmt.Fprintf(&b, "  by:%s\n", scalar(o.CapturedBy))
-	b.WriteString("  # method: browser_save, web_archive, pdf_download, screenshot, scan, received, other\n")
+	fmt.Fprintf(&b, "  # method: %s\n", strings.Join(vocabValues(vocab, "capture_methods"), ", "))
 	fmt.Fprintf(&b, "  method:%s\n", scalar(o.Method))
-	b.WriteString("  # extent: complete or excerpt; a PDF or image original goes to public and partner bundles only when complete\n")
+	fmt.Fprintf(&b, "  # extent: %s; a PDF or image original goes to public and partner bundles only when complete\n", strings.Join(vocabValues(vocab, "capture_extents"), " or "))
 	fmt.Fprintf(&b, "  extent:%s\n", scalar(o.Extent))
 	how := map[Kind]string{
 		Text: "captured as plain text",
@@ -242,6 +243,15 @@ func createFile(path string, data []byte) error {
 	if err := f.Close(); err != nil {
 		os.Remove(path)
 		return err
+	}
+	return nil
+}
+
+// vocabValues lists the values of one of vocab's vocabularies; none when
+// vocab lacks it.
+func vocabValues(vocab dossier.Vocabulary, list string) []string {
+	if t := vocab[list]; t != nil {
+		return t.Values
 	}
 	return nil
 }

@@ -219,4 +219,23 @@ func TestAddTextData(t *testing.T) {
 	if _, err := AddText(dir, text, Options{}, dossier.Vocab()); err == nil {
 		t.Error("no id accepted")
 	}
+
+	// The values the capture's method and extent may take are listed
+	// from the vocabulary in use, a templates folder's included.
+	vocab := dossier.Vocabulary{}
+	for k, v := range dossier.Vocab() {
+		vocab[k] = v
+	}
+	vocab["capture_methods"] = &dossier.Terms{Values: []string{"browser_save", "drone_survey"}}
+	vocab["capture_extents"] = &dossier.Terms{Values: []string{"complete", "partial"}}
+	res, err = AddText(dir, text, Options{ID: "listed"}, vocab)
+	if err != nil {
+		t.Fatal(err)
+	}
+	meta, _ = os.ReadFile(res.Files[1])
+	for _, want := range []string{"  # method: browser_save, drone_survey\n", "  # extent: complete or partial;"} {
+		if !strings.Contains(string(meta), want) {
+			t.Errorf("metadata lacks %q:\n%s", want, meta)
+		}
+	}
 }
