@@ -314,12 +314,7 @@ func (v *validator) accountKey(id string) string {
 // built once: every evidence item names its source.
 func (v *validator) sourceByID(id string) *Source {
 	if v.sources == nil {
-		v.sources = make(map[string]*Source, len(v.c.Sources))
-		for _, s := range v.c.Sources {
-			if _, ok := v.sources[s.ID]; !ok {
-				v.sources[s.ID] = s
-			}
-		}
+		v.sources = firstByID(v.c.Sources, func(s *Source) string { return s.ID })
 	}
 	return v.sources[id]
 }
@@ -328,14 +323,21 @@ func (v *validator) sourceByID(id string) *Source {
 // index built once, since every allegation names its victims.
 func (v *validator) victimByID(id string) *Victim {
 	if v.victims == nil {
-		v.victims = make(map[string]*Victim, len(v.c.Victims))
-		for _, vic := range v.c.Victims {
-			if _, ok := v.victims[vic.ID]; !ok {
-				v.victims[vic.ID] = vic
-			}
-		}
+		v.victims = firstByID(v.c.Victims, func(vic *Victim) string { return vic.ID })
 	}
 	return v.victims[id]
+}
+
+// firstByID maps each item's id to the item, the first of those that
+// share an id winning, as a scan of the list would find it.
+func firstByID[T any](items []T, id func(T) string) map[string]T {
+	m := make(map[string]T, len(items))
+	for _, x := range items {
+		if _, dup := m[id(x)]; !dup {
+			m[id(x)] = x
+		}
+	}
+	return m
 }
 
 func (v *validator) victimIDs() []string {
