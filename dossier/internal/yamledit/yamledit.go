@@ -21,6 +21,15 @@ type Edit struct {
 	Text  string
 }
 
+// Error is a place in the file that AppendItem cannot edit: its line and
+// column (1-based), and what is wrong and what to do.
+type Error struct {
+	Line, Column int
+	Msg          string
+}
+
+func (e *Error) Error() string { return fmt.Sprintf("line %d, column %d: %s", e.Line, e.Column, e.Msg) }
+
 // Lookup returns the key and value nodes of key in mapping m, or nils.
 func Lookup(m *yaml.Node, key string) (*yaml.Node, *yaml.Node) {
 	for i := 0; i+1 < len(m.Content); i += 2 {
@@ -102,7 +111,7 @@ func AppendItem(data []byte, key string, item *yaml.Node) ([]byte, error) {
 		return Apply(data, []Edit{{After: last, Text: text}}), nil
 	case val.Kind == yaml.ScalarNode && val.Tag == "!!null" || val.Kind == yaml.SequenceNode && val.Style&yaml.FlowStyle != 0 && len(val.Content) == 0:
 		if val.Line != keyNode.Line && val.Tag != "!!null" {
-			return nil, fmt.Errorf("line %d: %s is not written as a list on one line; add the entry by hand", keyNode.Line, key)
+			return nil, &Error{keyNode.Line, keyNode.Column, key + " is not written as a list on one line; add the entry by hand"}
 		}
 		body, err := encodeItem(item, strings.Repeat(" ", listIndent(data, top)+2), cr)
 		if err != nil {
@@ -133,7 +142,7 @@ func AppendItem(data []byte, key string, item *yaml.Node) ([]byte, error) {
 		first := LineOf(data, val.Content[0].Line)
 		dash := strings.Index(first, "-")
 		if dash < 0 || val.Content[0].Line < keyNode.Line {
-			return nil, fmt.Errorf("line %d: cannot tell how the list %s is indented; add the entry by hand", keyNode.Line, key)
+			return nil, &Error{keyNode.Line, keyNode.Column, "cannot tell how the list " + key + " is indented; add the entry by hand"}
 		}
 		body, err := encodeItem(item, strings.Repeat(" ", dash+2), cr)
 		if err != nil {
@@ -141,7 +150,7 @@ func AppendItem(data []byte, key string, item *yaml.Node) ([]byte, error) {
 		}
 		return Apply(data, []Edit{{After: end, Text: body}}), nil
 	}
-	return nil, fmt.Errorf("line %d: %s is not a list; run dossier validate first", keyNode.Line, key)
+	return nil, &Error{keyNode.Line, keyNode.Column, key + " is not a list; run dossier validate first"}
 }
 
 // listIndent is the column (0-based) of the dash of the first block list

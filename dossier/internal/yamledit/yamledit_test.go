@@ -1,6 +1,7 @@
 package yamledit
 
 import (
+	"errors"
 	"strings"
 	"testing"
 
@@ -77,6 +78,22 @@ func TestAppendItemRefuses(t *testing.T) {
 	for _, in := range []string{"list: [a]\n", "list: text\n", "- a\n", "a: [\n"} {
 		if _, err := AppendItem([]byte(in), "list", item()); err == nil {
 			t.Errorf("%q: no error", in)
+		}
+	}
+	// A key it cannot edit is named by line and column, for file:line:column.
+	tests := []struct {
+		in           string
+		line, column int
+		msg          string
+	}{
+		{"name: X\n  # c\nlist: text\n", 3, 1, "list is not a list"},
+		{"name: X\nlist:\n  []\n", 2, 1, "list is not written as a list on one line"},
+	}
+	for _, tt := range tests {
+		_, err := AppendItem([]byte(tt.in), "list", item())
+		var e *Error
+		if !errors.As(err, &e) || e.Line != tt.line || e.Column != tt.column || !strings.Contains(e.Msg, tt.msg) {
+			t.Errorf("%q: %v, want line %d, column %d: %s", tt.in, err, tt.line, tt.column, tt.msg)
 		}
 	}
 }

@@ -9,6 +9,7 @@ package record
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -172,7 +173,11 @@ func Record(c *dossier.Case, conf sanctions.Confirmation, o Options, ch *Change)
 			return err
 		}
 		out, err := yamledit.AppendItem(current, "existing_sanctions", item)
-		if err != nil {
+		var at *yamledit.Error
+		switch {
+		case errors.As(err, &at):
+			return fmt.Errorf("%s:%d:%d: %s", off.Path, at.Line, at.Column, at.Msg)
+		case err != nil:
 			return fmt.Errorf("%s: %w", off.Path, err)
 		}
 		if err := replace.WriteFile(off.Path, out); err != nil {
