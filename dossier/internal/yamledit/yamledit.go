@@ -79,7 +79,51 @@ func Apply(data []byte, edits []Edit) []byte {
 // list of the one item: at the end of the file, or in place of the empty
 // value. The item is encoded by yaml.v3 with two-space indentation at the
 // list's own indentation. Nothing else in the file changes.
+//
+// Whatever the layout, the result is checked: it must parse, keep the
+// top mapping's other keys, and hold the key as a block list one item
+// longer. A layout the line edit would break (an empty list written over
+// several lines, an explicit null on the next line) is refused with its
+// place, not written.
 func AppendItem(data []byte, key string, item *yaml.Node) ([]byte, error) {
+	out, err := appendItem(data, key, item)
+	if err != nil {
+		return nil, err
+	}
+	before, _ := topMapping(data)
+	after, err := topMapping(out)
+	keyNode, val := Lookup(before, key)
+	wantKeys, wantItems := len(before.Content)/2, 1
+	if keyNode == nil {
+		wantKeys++
+	} else if val.Kind == yaml.SequenceNode {
+		wantItems += len(val.Content)
+	}
+	if err == nil {
+		_, got := Lookup(after, key)
+		if len(after.Content)/2 == wantKeys && got != nil && got.Kind == yaml.SequenceNode && got.Style&yaml.FlowStyle == 0 && len(got.Content) == wantItems {
+			return out, nil
+		}
+	}
+	if keyNode == nil {
+		return nil, fmt.Errorf("adding %s at the end of the file would break it; add the entry by hand", key)
+	}
+	return nil, &Error{keyNode.Line, keyNode.Column, key + " is written in a way a line edit would break; write it as a block list (or key: []) or add the entry by hand"}
+}
+
+// topMapping parses data and returns its top-level mapping.
+func topMapping(data []byte) (*yaml.Node, error) {
+	var doc yaml.Node
+	if err := yaml.Unmarshal(data, &doc); err != nil {
+		return nil, err
+	}
+	if len(doc.Content) == 0 || doc.Content[0].Kind != yaml.MappingNode {
+		return nil, fmt.Errorf("not a mapping")
+	}
+	return doc.Content[0], nil
+}
+
+func appendItem(data []byte, key string, item *yaml.Node) ([]byte, error) {
 	var doc yaml.Node
 	if err := yaml.Unmarshal(data, &doc); err != nil {
 		return nil, fmt.Errorf("not valid YAML (%v): run dossier validate first", err)

@@ -88,6 +88,9 @@ func TestAppendItemRefuses(t *testing.T) {
 	}{
 		{"name: X\n  # c\nlist: text\n", 3, 1, "list is not a list"},
 		{"name: X\nlist:\n  []\n", 2, 1, "list is not written as a list on one line"},
+		// Line edits would leave "]" or "~" behind: the check of the result refuses them.
+		{"name: X\nlist: [\n]\nafter: 1\n", 2, 1, "list is written in a way a line edit would break"},
+		{"list:\n  ~\nname: X\n", 1, 1, "list is written in a way a line edit would break"},
 	}
 	for _, tt := range tests {
 		_, err := AppendItem([]byte(tt.in), "list", item())
