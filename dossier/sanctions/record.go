@@ -65,6 +65,7 @@ func (l *Listing) Quote(prop string) string {
 // match of the official.
 type ConfirmError struct{ Msg string }
 
+// Error returns the message, which names the --write pair it is about.
 func (e *ConfirmError) Error() string { return e.Msg }
 
 // Confirm checks each confirmation against the report rep of a Check of

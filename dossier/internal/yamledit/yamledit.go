@@ -28,6 +28,7 @@ type Error struct {
 	Msg          string
 }
 
+// Error formats the place and the problem: "line 4, column 1: …".
 func (e *Error) Error() string { return fmt.Sprintf("line %d, column %d: %s", e.Line, e.Column, e.Msg) }
 
 // Lookup returns the key and value nodes of key in mapping m, or nils.
