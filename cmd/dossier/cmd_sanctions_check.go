@@ -284,11 +284,10 @@ func writeRequest(o *sanctionsCheckOptions, dirs []string) ([]sanctions.Confirme
 		return nil, retrieved, fmt.Sprintf("--write records in one case; name its folder (%d found)", len(dirs))
 	}
 	if o.retrieved != "" {
-		d, err := dossier.ParseDate(o.retrieved)
-		if err != nil || d.Precision != 3 {
+		var ok bool
+		if retrieved, ok = fullDate(o.retrieved); !ok {
 			return nil, retrieved, "--retrieved must be a full date such as 2026-11-02"
 		}
-		retrieved = time.Date(d.Year, time.Month(d.Month), d.Day, 0, 0, 0, 0, time.UTC)
 	}
 	var out []sanctions.Confirmed
 	seen := map[sanctions.Confirmed]bool{}

@@ -3,7 +3,6 @@ package main
 import (
 	"fmt"
 	"strings"
-	"time"
 
 	"github.com/dossier-project/dossier/dossier"
 	"github.com/dossier-project/dossier/dossier/capture"
@@ -71,12 +70,11 @@ func runSource(e *env, opts any, args []string) int {
 		return exitUsage
 	}
 	if o.retrieved != "" {
-		d, err := dossier.ParseDate(o.retrieved)
-		if err != nil || d.Precision != 3 {
+		var ok bool
+		if o.opts.Retrieved, ok = fullDate(o.retrieved); !ok {
 			fmt.Fprintf(e.stderr, "dossier source add: --retrieved must be a full date such as 2024-05-01\n")
 			return exitUsage
 		}
-		o.opts.Retrieved = time.Date(d.Year, time.Month(d.Month), d.Day, 0, 0, 0, 0, time.UTC)
 	}
 	dir, err := findCase(o.caseDir)
 	if err != nil {

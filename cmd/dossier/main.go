@@ -19,8 +19,10 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"time"
 
 	"github.com/dossier-project/dossier/dossier"
+	"github.com/dossier-project/dossier/dossier/model"
 	"github.com/dossier-project/dossier/dossier/regime"
 	"github.com/dossier-project/dossier/templates"
 	"github.com/spf13/pflag"
@@ -244,4 +246,14 @@ func regimeSuggestion(templatesDir string, asked []string) string {
 		}
 	}
 	return ""
+}
+
+// fullDate reads a flag's date, which must be a full ISO date (a capture
+// or download happened on a day), as midnight UTC.
+func fullDate(s string) (time.Time, bool) {
+	d, err := dossier.ParseDate(s)
+	if err != nil || d.Precision != model.Day {
+		return time.Time{}, false
+	}
+	return time.Date(d.Year, time.Month(d.Month), d.Day, 0, 0, 0, 0, time.UTC), true
 }
