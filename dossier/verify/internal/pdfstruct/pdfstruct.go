@@ -154,6 +154,9 @@ func (rd *reader) scan(l *lexer) error {
 
 // object reads object num after its "obj" keyword.
 func (rd *reader) object(l *lexer, num int64) error {
+	// A later definition replaces an earlier one whole: an attached
+	// file's hash holds only while the object is still that stream.
+	delete(rd.sums, num)
 	budget := MaxObjectTokens
 	t, err := l.next()
 	if err != nil {
@@ -376,6 +379,7 @@ func (rd *reader) objectStream(raw []byte, d Dict) error {
 		if err != nil {
 			return fmt.Errorf("object %d in an object stream: %w", num, err)
 		}
+		delete(rd.sums, num) // an object in an object stream is no stream
 		if err := rd.keep(num, v); err != nil {
 			return err
 		}

@@ -55,6 +55,20 @@ func TestReadMinimal(t *testing.T) {
 	}
 }
 
+// TestRedefinedAttachment: an incremental update that redefines the
+// attached file's stream object as something else leaves no attached file
+// behind it; the hash read from the first definition does not stand.
+func TestRedefinedAttachment(t *testing.T) {
+	pdf := string(minimal([]byte("hello"))) + "10 0 obj << /Type /Metadata >> endobj\ntrailer << /Root 2 0 R >>\n%%EOF\n"
+	d, err := Read(strings.NewReader(pdf))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a := d.Attachments[0]; a.Err == nil || a.SHA256 != "" {
+		t.Errorf("attachment after its stream was redefined: %+v", a)
+	}
+}
+
 // TestHostilePDFs is the hostile corpus for the reader: each must give an
 // error that says why (or, where noted, a document), never a panic, a hang
 // or memory beyond the limits.
