@@ -144,8 +144,12 @@ func Record(c *dossier.Case, conf sanctions.Confirmation, o Options, ch *Change)
 			continue
 		}
 		if l.Authority == "" || l.Program == "" {
+			missing := "programme"
+			if l.Authority == "" {
+				missing = "authority"
+			}
 			return fmt.Errorf("--write %s=%s: Sanction %s gives no %s, which existing_sanctions requires; record it by hand from the authority's own publication",
-				conf.Official, conf.Entity, l.ID, map[bool]string{true: "authority", false: "programme"}[l.Authority == ""])
+				conf.Official, conf.Entity, l.ID, missing)
 		}
 		vars := map[string]string{"dataset": datasetName(l, o.Dataset), "entity": l.ID, "file": filepath.Base(o.Dataset),
 			"official": off.ID, "score": fmt.Sprintf("%.2f", conf.Match.Score), "matched": strings.Join(conf.Match.Matched, ", ")}
