@@ -72,6 +72,11 @@ type allegationRef struct {
 	victims []string
 }
 
+// BookmarkSeparator separates an exhibit's label from its title in the
+// bundle PDF's bookmarks ("Exhibit 3 — Title"); verify finds each
+// exhibit's bookmark by what follows it.
+const BookmarkSeparator = " — "
+
 // Stamp is the bundle number of page n: the prefix and six digits.
 func Stamp(prefix string, n int) string { return fmt.Sprintf("%s-%06d", prefix, n) }
 
@@ -252,7 +257,7 @@ func (l *layout) exhibit(e *exhibit) {
 	label := t.x("exhibit", "n", strconv.Itoa(e.n))
 	l.sections = append(l.sections, section{e.page, t.x("exhibit_short", "n", strconv.Itoa(e.n))})
 	l.font(pdf.Sans, "B", 14)
-	f.Bookmark(pdf.OneLine(label+" — "+s.Title), 0, 0)
+	f.Bookmark(pdf.OneLine(label+BookmarkSeparator+s.Title), 0, 0)
 	l.color(navy)
 	f.CellFormat(0, 7, label, "", 1, "L", false, 0, "")
 	l.font(pdf.Sans, "B", 11.5)

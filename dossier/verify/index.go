@@ -12,11 +12,6 @@ import (
 	"github.com/dossier-project/dossier/dossier/verify/internal/pdfstruct"
 )
 
-// exhibitBookmark is what separates an exhibit's label from its title in
-// the bundle PDF's bookmarks ("Exhibit 3 — Title"); the label's wording
-// comes from the templates, so only the title is compared.
-const exhibitBookmark = " — "
-
 // checkIndex compares manifest.json's index with the bundle PDF itself, as
 // a reader's viewer shows it, read with no external tool (package
 // pdfstruct): the number of pages against the last bundle page, each
@@ -58,7 +53,7 @@ func checkIndex(r *Report, m *bundle.Manifest, files map[string]*entry) {
 	}
 	cursor := 0
 	for _, x := range m.Exhibits {
-		suffix := exhibitBookmark + pdf.OneLine(x.Title)
+		suffix := bundle.BookmarkSeparator + pdf.OneLine(x.Title) // the label's wording comes from the templates
 		found := -1
 		for i := cursor; i < len(doc.Bookmarks); i++ {
 			if strings.HasSuffix(doc.Bookmarks[i].Title, suffix) {
